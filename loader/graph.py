@@ -1,0 +1,132 @@
+"""Records as a property graph: the node and relationship rows every backend stores.
+
+The same rows feed the database loaders and `build_networkx`, so a graph read
+back from a database compares equal to one built from the records.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import networkx as nx
+
+from .records import Citation, Entity, Records, Source
+from .relationships import Relationship, merge_claims
+from .vocabulary import CONFIDENCE, SOURCE_LABEL
+
+__all__ = ["EdgeRow", "GraphRows", "NodeRow", "add_relationship", "build_networkx", "graph_rows"]
+
+
+@dataclass(frozen=True)
+class NodeRow:
+    label: str
+    props: dict
+
+
+@dataclass(frozen=True)
+class EdgeRow:
+    type: str
+    source: str
+    target: str
+    props: dict
+
+
+@dataclass(frozen=True)
+class GraphRows:
+    nodes: list[NodeRow]
+    edges: list[EdgeRow]
+
+
+def graph_rows(records: Records) -> GraphRows:
+    """Node rows (sources, then entities) and one edge row per merged relationship."""
+    relationships, _ = merge_claims(records)
+    nodes = [NodeRow(SOURCE_LABEL, _source_props(s)) for s in records.sources.values()]
+    nodes += [NodeRow(e.label, _entity_props(e)) for e in records.entities.values()]
+    edges = [
+        EdgeRow(r.predicate, r.subject, r.object, _relationship_props(r)) for r in relationships
+    ]
+    return GraphRows(nodes, edges)
+
+
+def build_networkx(rows: GraphRows) -> nx.MultiDiGraph:
+    """A MultiDiGraph keyed by node id and relationship key, with every property.
+
+    Node attribute ``label`` and edge attribute ``type`` carry the vocabulary names.
+    """
+    graph = nx.MultiDiGraph()
+    for node in rows.nodes:
+        graph.add_node(node.props["id"], label=node.label, **node.props)
+    for edge in rows.edges:
+        add_relationship(graph, edge.source, edge.target, edge.type, edge.props)
+    return graph
+
+
+def add_relationship(
+    graph: nx.MultiDiGraph, source: str, target: str, rel_type: str, props: dict
+) -> None:
+    """Add an edge keyed by ``props["key"]``, keeping ``key`` among its attributes too."""
+    key = graph.add_edge(source, target, key=props["key"])
+    graph.edges[source, target, key].update(type=rel_type, **props)
+
+
+def _clean(props: dict) -> dict:
+    # Neither Neo4j nor FalkorDB store nulls; leave them (and empty lists) out everywhere.
+    return {k: v for k, v in props.items() if v is not None and v != []}
+
+
+def _citation_props(cites: list[Citation]) -> dict:
+    cites = sorted(set(cites), key=lambda c: (c.source, c.start, c.end))
+    return {
+        "sources": sorted({c.source for c in cites}),
+        "citations": [str(c) for c in cites],
+        "locators": [c.at or "" for c in cites],
+    }
+
+
+def _source_props(source: Source) -> dict:
+    return _clean(
+        {
+            "id": source.id,
+            "title": source.title,
+            "file": source.file,
+            "sha256": source.sha256,
+            "chars": source.chars,
+            "published": source.published.text if source.published else None,
+            **{k: v for k, v in source.props.items()},
+        }
+    )
+
+
+def _entity_props(entity: Entity) -> dict:
+    time = entity.time.as_properties() if entity.time else {}
+    return _clean(
+        {
+            "id": entity.id,
+            "name": entity.name,
+            "aliases": entity.aliases,
+            **entity.props,
+            **time,
+            "note": entity.note,
+            **_citation_props(entity.cites),
+        }
+    )
+
+
+def _relationship_props(rel: Relationship) -> dict:
+    time = rel.time.as_properties() if rel.time else {}
+    notes = [c.note for c in rel.claims if c.note]
+    given = [c.confidence for c in rel.claims if c.confidence]
+    cites = _citation_props(rel.citations)
+    return _clean(
+        {
+            "key": rel.key,
+            **rel.qualifiers,
+            **time,
+            **cites,
+            "corroboration": len(cites["sources"]),
+            "disputed": rel.disputed,
+            "note": " / ".join(dict.fromkeys(notes)) or None,
+            # The most cautious confidence any source's claim carries.
+            "confidence": max(given, key=CONFIDENCE.index) if given else None,
+        }
+    )

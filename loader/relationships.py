@@ -1,0 +1,132 @@
+"""Merge claims into relationships: one fact, however many sources assert it.
+
+Claims with the same subject, predicate, object and qualifiers whose times can
+refer to the same moment are one relationship with several citations. When
+different sources give incompatible times for the same subject-predicate-object,
+each version stays a relationship of its own, flagged ``disputed``, and the
+pair is reported as a `Disagreement`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from .records import Citation, Claim, Records
+from .timespan import TimeSpan
+
+__all__ = ["Disagreement", "Relationship", "merge_claims"]
+
+
+@dataclass
+class Relationship:
+    subject: str
+    predicate: str
+    object: str
+    qualifiers: dict
+    claims: list[Claim] = field(default_factory=list)
+    disputed: bool = False
+
+    @property
+    def time(self) -> TimeSpan | None:
+        """The narrowest time any of its claims gives (they all overlap)."""
+        times = [c.time for c in self.claims if c.time is not None]
+        return min(times, key=_width) if times else None
+
+    @property
+    def citations(self) -> list[Citation]:
+        return sorted(
+            {c for claim in self.claims for c in claim.cites}, key=lambda c: (c.source, c.start)
+        )
+
+    @property
+    def sources(self) -> list[str]:
+        return sorted({c.source for c in self.citations})
+
+    @property
+    def key(self) -> str:
+        """A stable id: the same fact gets the same key on every load."""
+        time = self.time.text if self.time else ""
+        ident = [self.subject, self.predicate, self.object, sorted(self.qualifiers.items()), time]
+        return hashlib.sha1(json.dumps(ident).encode()).hexdigest()[:16]
+
+    def accepts(self, claim: Claim) -> bool:
+        return all(_compatible(claim.time, other.time) for other in self.claims)
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """Two sources assert the same subject-predicate-object at incompatible times."""
+
+    first: Claim
+    second: Claim
+
+    @property
+    def message(self) -> str:
+        a, b = self.first, self.second
+        return (
+            f"sources disagree on the time: {_time_text(a)} ({_sources(a)}, {a.path}:{a.line}) "
+            f"vs {_time_text(b)} ({_sources(b)}, {b.path}:{b.line})"
+        )
+
+
+def merge_claims(records: Records) -> tuple[list[Relationship], list[Disagreement]]:
+    """Group claims into relationships and list the source disagreements among them."""
+    groups: dict[tuple, list[Relationship]] = {}
+    for claim in records.claims:
+        ident = (
+            claim.subject,
+            claim.predicate,
+            claim.object,
+            tuple(sorted(claim.qualifiers.items())),
+        )
+        candidates = groups.setdefault(ident, [])
+        home = next((r for r in candidates if r.accepts(claim)), None)
+        if home is None:
+            home = Relationship(
+                claim.subject, claim.predicate, claim.object, dict(claim.qualifiers)
+            )
+            candidates.append(home)
+        home.claims.append(claim)
+    disagreements = []
+    for candidates in groups.values():
+        for left, right in combinations(candidates, 2):
+            found = _disagreement(left, right)
+            if found:
+                left.disputed = right.disputed = True
+                disagreements.append(found)
+    relationships = [r for candidates in groups.values() for r in candidates]
+    return relationships, disagreements
+
+
+def _disagreement(left: Relationship, right: Relationship) -> Disagreement | None:
+    """Claims of different sources only: one source listing two spells is no dispute."""
+    for a in left.claims:
+        for b in right.claims:
+            if {c.source for c in a.cites}.isdisjoint(c.source for c in b.cites):
+                return Disagreement(a, b)
+    return None
+
+
+def _compatible(a: TimeSpan | None, b: TimeSpan | None) -> bool:
+    return a is None or b is None or a.overlaps(b)
+
+
+def _width(span: TimeSpan) -> tuple:
+    # Open ends are the widest; otherwise compare by day count via ISO strings.
+    if span.earliest is None or span.latest is None:
+        return (1, 0)
+    from datetime import date
+
+    days = (date.fromisoformat(span.latest) - date.fromisoformat(span.earliest)).days
+    return (0, days)
+
+
+def _time_text(claim: Claim) -> str:
+    return claim.time.text if claim.time else "no time"
+
+
+def _sources(claim: Claim) -> str:
+    return ", ".join(sorted({c.source for c in claim.cites})) or "no source"

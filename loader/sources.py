@@ -1,0 +1,169 @@
+"""Source texts: checking their hashes, finding passages, and verifying citations.
+
+Spans are ``[start, end)`` offsets in Python characters (code points) of the
+source's UTF-8 text file, exactly as `dipgraph sources locate` prints them.
+"""
+
+from __future__ import annotations
+
+import calendar
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import SourceTextError
+from .problems import Problem, Report
+from .records import Citation, Records, Source
+from .timespan import TimeSpan
+from .validate import normalize_name
+
+__all__ = ["Match", "locate", "paragraph_spans", "read_source_text", "sha256_of", "verify_sources"]
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    paragraph: int  # 1-based, counting blocks separated by blank lines
+
+
+def sha256_of(path: Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def read_source_text(source: Source, texts: Path) -> str:
+    """The text of ``source`` from folder ``texts``, after checking its hash."""
+    path = Path(texts) / source.file
+    if not path.is_file():
+        raise SourceTextError(f"{source.id}: no file {source.file!r} in {texts}")
+    digest = sha256_of(path)
+    if digest != source.sha256:
+        raise SourceTextError(
+            f"{source.id}: {path} has SHA-256 {digest[:12]}…, the records cite {source.sha256[:12]}…; "
+            "the spans may point to another version of the text"
+        )
+    return path.read_text(encoding="utf-8")
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """``[start, end)`` of each paragraph: runs of text between blank lines.
+
+    >>> paragraph_spans("One.\\n\\nTwo\\nlines.\\n")
+    [(0, 4), (6, 16)]
+    """
+    return [(m.start(), m.end()) for m in re.finditer(r"\S(?:.|\n(?!\s*\n))*", text)]
+
+
+def paragraph_of(text: str, offset: int) -> int:
+    for number, (start, end) in enumerate(paragraph_spans(text), 1):
+        if offset < end:
+            return number if offset >= start else number - 1
+    return 0
+
+
+def locate(text: str, words: str) -> list[Match]:
+    """Every occurrence of ``words``, ignoring case, accents, quote style and spacing.
+
+    >>> [(m.start, m.end) for m in locate("Signed on  May 5.\\n\\nSigned on May 8.", "on may")]
+    [(7, 13), (26, 32)]
+    """
+    folded, origin = _fold_with_offsets(text)
+    needle, _ = _fold_with_offsets(words.strip())
+    if not needle:
+        return []
+    matches, at = [], folded.find(needle)
+    while at != -1:
+        start, end = origin[at], origin[at + len(needle) - 1] + 1
+        matches.append(Match(start, end, paragraph_of(text, start)))
+        at = folded.find(needle, at + 1)
+    return matches
+
+
+def _fold_with_offsets(text: str) -> tuple[str, list[int]]:
+    """Fold ``text`` for searching and keep, per folded character, its original offset."""
+    out, origin, last_space = [], [], False
+    for offset, ch in enumerate(text):
+        if ch.isspace():
+            if last_space:
+                continue
+            out.append(" ")
+            origin.append(offset)
+            last_space = True
+            continue
+        last_space = False
+        for piece in normalize_name(ch) or ch:
+            out.append(piece)
+            origin.append(offset)
+    return "".join(out), origin
+
+
+def verify_sources(records: Records, texts: Path) -> Report:
+    """Check every source's hash, and that each cited span names its record or date."""
+    report = Report()
+    texts_by_source = {}
+    for source in records.sources.values():
+        try:
+            texts_by_source[source.id] = read_source_text(source, texts)
+        except SourceTextError as exc:
+            report.add(Problem(source.path, source.line, source.id, "sha256", str(exc)))
+    parents = _parents(records)
+    for entity in records.entities.values():
+        # A body may be named through its state ("the defense ministers of Armenia").
+        names = entity.names + [
+            n for parent in parents.get(entity.id, ()) for n in _names(records, parent)
+        ]
+        _verify(report, texts_by_source, entity.path, entity.id, entity.cites, names, entity.time)
+    for claim in records.claims:
+        names = [n for ident in (claim.subject, claim.object) for n in _names(records, ident)]
+        _verify(report, texts_by_source, claim.path, claim.label, claim.cites, names, claim.time)
+    return report
+
+
+def _parents(records: Records) -> dict[str, list[str]]:
+    parents: dict[str, list[str]] = {}
+    for claim in records.claims:
+        if claim.predicate == "PART_OF":
+            parents.setdefault(claim.subject, []).append(claim.object)
+    return parents
+
+
+def _names(records: Records, ident: str) -> list[str]:
+    entity = records.entities.get(ident)
+    return entity.names if entity else []
+
+
+def _verify(report, texts, path, record, cites: list[Citation], names, time: TimeSpan | None):
+    wanted = [normalize_name(n) for n in names] + _date_words(time)
+    for index, cite in enumerate(cites):
+        text = texts.get(cite.source)
+        if text is None:
+            continue  # unknown source or bad hash: reported once already
+        if not 0 <= cite.start < cite.end <= len(text):
+            report.add(
+                Problem(
+                    path,
+                    cite.line,
+                    record,
+                    f"cite[{index}].span",
+                    f"span outside the text of {cite.source}",
+                )
+            )
+            continue
+        passage = " ".join(normalize_name(text[cite.start : cite.end]).split())
+        if not any(word in passage for word in wanted):
+            shown = ", ".join(sorted(set(names))[:4]) + (f", {time.text}" if time else "")
+            message = f"span {cite.start}-{cite.end} of {cite.source} mentions none of: {shown}"
+            report.add(Problem(path, cite.line, record, f"cite[{index}].span", message))
+
+
+def _date_words(time: TimeSpan | None) -> list[str]:
+    """Words whose presence shows a passage gives the date: its years and month."""
+    if time is None or (time.earliest is None and time.latest is None):
+        return []
+    first = int((time.earliest or time.latest)[:4])
+    last = int((time.latest or time.earliest)[:4])
+    words = [str(year) for year in range(first, min(last, first + 30) + 1)]
+    if time.precision in ("day", "month") and time.earliest:
+        words.append(calendar.month_name[int(time.earliest[5:7])].casefold())
+    return words

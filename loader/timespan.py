@@ -1,0 +1,114 @@
+"""EDTF time values with explicit calendar bounds and precision.
+
+A value keeps its own precision: ``1994`` spans the whole year, it is never
+silently turned into 1 January 1994.
+
+Examples
+--------
+>>> span = parse_time("1994")
+>>> (span.earliest, span.latest, span.precision)
+('1994-01-01', '1994-12-31', 'year')
+>>> parse_time("199X").precision
+'decade'
+>>> open_ended = parse_time("2008-11-02/..")
+>>> (open_ended.earliest, open_ended.latest, open_ended.precision)
+('2008-11-02', None, 'day')
+>>> parse_time("2011/2009")
+Traceback (most recent call last):
+...
+dipgraph.loader.errors.TimeError: end 2009 is before start 2011
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+
+from edtf import EDTFParseException, parse_edtf
+from edtf.parser.parser_classes import (
+    Interval,
+    Season,
+    UncertainOrApproximate,
+    UnspecifiedIntervalSection,
+)
+
+from .errors import TimeError
+
+__all__ = ["TimeSpan", "parse_time"]
+
+_PRECISIONS = {"day", "month", "year", "decade", "century", "millenium"}
+
+
+@dataclass(frozen=True)
+class TimeSpan:
+    """An EDTF value: its text, earliest and latest ISO dates (None = open) and precision."""
+
+    text: str
+    earliest: str | None
+    latest: str | None
+    precision: str
+
+    def overlaps(self, other: TimeSpan) -> bool:
+        """Whether the two spans can refer to a common day."""
+        lo = max(self.earliest or "0000", other.earliest or "0000")
+        hi = min(self.latest or "9999", other.latest or "9999")
+        return lo <= hi
+
+    def as_properties(self) -> dict[str, str | None]:
+        return {
+            "time": self.text,
+            "earliest": self.earliest,
+            "latest": self.latest,
+            "precision": self.precision,
+        }
+
+
+def parse_time(text: str) -> TimeSpan:
+    """Parse an EDTF string; raise `TimeError` with a curator-readable message."""
+    text = str(text).strip()
+    try:
+        value = parse_edtf(text)
+    except (EDTFParseException, ValueError, TypeError) as exc:
+        raise TimeError(f"invalid EDTF {text!r}") from exc
+    lower, upper = _bound(value.lower_fuzzy()), _bound(value.upper_fuzzy())
+    # An unknown end ("2008/") is unbounded for us, not the package's ten-year guess.
+    if text.startswith("/"):
+        lower = None
+    if text.endswith("/"):
+        upper = None
+    if "/" in text:
+        start, end = _bound(value.lower_strict()), _bound(value.upper_strict())
+        if start and end and start > end:
+            first, second = text.split("/", 1)
+            raise TimeError(f"end {second} is before start {first}")
+    return TimeSpan(text, lower, upper, _precision(value))
+
+
+def _bound(value) -> str | None:
+    if value is None or (isinstance(value, float) and math.isinf(value)):
+        return None
+    return dt.date(value.tm_year, value.tm_mon, value.tm_mday).isoformat()
+
+
+def _precision(value) -> str:
+    if isinstance(value, Season):
+        return "season"
+    if isinstance(value, Interval):
+        precisions = [_precision(e) for e in (value.lower, value.upper) if _is_bounded(e)]
+        return _coarsest(precisions) if precisions else "unknown"
+    if isinstance(value, UncertainOrApproximate):
+        return _precision(value.date)
+    precision = getattr(value, "precision", None)
+    return precision if precision in _PRECISIONS else "unknown"
+
+
+def _is_bounded(end) -> bool:
+    return end is not None and not isinstance(end, UnspecifiedIntervalSection)
+
+
+_ORDER = ["day", "month", "season", "year", "decade", "century", "millenium", "unknown"]
+
+
+def _coarsest(precisions: list[str]) -> str:
+    return max(precisions, key=_ORDER.index)

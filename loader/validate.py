@@ -1,0 +1,157 @@
+"""Check records against the vocabulary, each other and their sources.
+
+`validate_records` adds to the report the reader started, so one call lists
+every problem: unknown ids, domain and range, citations, spans, and the
+warnings (likely duplicate entities, source disagreements).
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from itertools import combinations
+
+from .problems import Problem, Report, did_you_mean
+from .records import Citation, Records, read_records
+from .relationships import merge_claims
+from .vocabulary import RELATIONSHIPS
+
+__all__ = ["check_records", "normalize_name", "validate_records"]
+
+SIMILAR = 0.88  # name similarity above which two entities look like one
+
+
+def check_records(root) -> tuple[Records, Report]:
+    """Read and validate a data folder: the records and the full report."""
+    records = read_records(root)
+    return records, validate_records(records)
+
+
+def validate_records(records: Records) -> Report:
+    report = records.report
+    for entity in records.entities.values():
+        _check_citations(records, report, entity.path, entity.line, entity.id, entity.cites)
+        for other in entity.distinct_from:
+            if other not in records.entities:
+                report.add(
+                    Problem(
+                        entity.path,
+                        entity.line,
+                        entity.id,
+                        "distinct_from",
+                        _unknown_id(records, other),
+                    )
+                )
+    for claim in records.claims:
+        _check_claim(records, report, claim)
+    _warn_similar_names(records, report)
+    _, disagreements = merge_claims(records)
+    for found in disagreements:
+        claim = found.second
+        report.add(Problem(claim.path, claim.line, claim.label, "time", found.message, "warning"))
+    return report
+
+
+def _unknown_id(records: Records, ident: str) -> str:
+    return f"unknown id {ident!r}{did_you_mean(ident, records.entities)}"
+
+
+def _check_claim(records: Records, report: Report, claim) -> None:
+    rel = RELATIONSHIPS[claim.predicate]
+    for role, ident, allowed in (
+        ("subject", claim.subject, rel.domain),
+        ("object", claim.object, rel.range),
+    ):
+        entity = records.entities.get(ident)
+        line = claim.line_of(role)
+        if entity is None:
+            report.add(Problem(claim.path, line, claim.label, role, _unknown_id(records, ident)))
+        elif entity.label not in allowed:
+            message = f"{claim.predicate} {role} must be {' or '.join(allowed)}, but {ident!r} is a {entity.label}"
+            report.add(Problem(claim.path, line, claim.label, role, message))
+    for key, prop in rel.qualifiers.items():
+        ident = claim.qualifiers.get(key)
+        if prop.kind != "ref" or ident is None:
+            continue
+        entity = records.entities.get(ident)
+        if entity is None:
+            report.add(
+                Problem(
+                    claim.path, claim.line_of(key), claim.label, key, _unknown_id(records, ident)
+                )
+            )
+        elif entity.label not in prop.refs:
+            message = f"must be a {' or '.join(prop.refs)}, but {ident!r} is a {entity.label}"
+            report.add(Problem(claim.path, claim.line_of(key), claim.label, key, message))
+    _check_citations(records, report, claim.path, claim.line, claim.label, claim.cites)
+
+
+def _check_citations(records, report, path, line, record, cites: list[Citation]) -> None:
+    if not cites:
+        report.add(
+            Problem(
+                path, line, record, "cite", "missing citation: cite at least one source passage"
+            )
+        )
+    for index, cite in enumerate(cites):
+        where = f"cite[{index}]"
+        source = records.sources.get(cite.source)
+        if source is None:
+            hint = did_you_mean(cite.source, records.sources)
+            report.add(
+                Problem(
+                    path,
+                    cite.line,
+                    record,
+                    f"{where}.source",
+                    f"unknown source {cite.source!r}{hint}",
+                )
+            )
+        elif not 0 <= cite.start < cite.end <= source.chars:
+            message = f"span [{cite.start}, {cite.end}) is outside the text of {cite.source} (0-{source.chars} characters)"
+            report.add(Problem(path, cite.line, record, f"{where}.span", message))
+
+
+def normalize_name(name: str) -> str:
+    """Case-, accent- and punctuation-insensitive form of a name.
+
+    >>> normalize_name("Jiří  Dienstbier’s")
+    "jiri dienstbier's"
+    """
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    plain = plain.replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
+    return " ".join(plain.casefold().split())
+
+
+def _warn_similar_names(records: Records, report: Report) -> None:
+    """Warn on entities of one label whose names or aliases are (nearly) the same."""
+    by_label: dict[str, list] = {}
+    for entity in records.entities.values():
+        by_label.setdefault(entity.label, []).append(entity)
+    for entities in by_label.values():
+        names = [(e, normalize_name(n)) for e in entities for n in e.names]
+        warned = set()
+        for (a, x), (b, y) in combinations(names, 2):
+            pair = tuple(sorted((a.id, b.id)))
+            if a.id == b.id or pair in warned or b.id in a.distinct_from or a.id in b.distinct_from:
+                continue
+            if x == y or _similar(x, y):
+                warned.add(pair)
+                first, second = sorted((a, b), key=lambda e: (e.path, e.line))
+                message = (
+                    f"likely the same entity as {first.id!r} ({first.path}:{first.line}): "
+                    f"{x!r} ~ {y!r}; merge them, or list each in the other's distinct_from"
+                )
+                report.add(Problem(second.path, second.line, second.id, "name", message, "warning"))
+
+
+def _similar(x: str, y: str) -> bool:
+    if min(len(x), len(y)) < 5:
+        return False
+    matcher = difflib.SequenceMatcher(None, x, y)
+    return (
+        matcher.real_quick_ratio() >= SIMILAR
+        and matcher.quick_ratio() >= SIMILAR
+        and matcher.ratio() >= SIMILAR
+    )

@@ -1,0 +1,275 @@
+"""The ``dipgraph`` command: a thin layer over dipgraph.loader (and later dipgraph.analysis)."""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import sys
+from pathlib import Path
+
+import click
+
+from dipgraph.loader.errors import DipgraphError, EngineError, ValidationFailed
+
+from .settings import Settings
+
+
+class _Group(click.Group):
+    """Turns every library error into one clear message, with no traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except ValidationFailed as exc:
+            _print_problems(exc.report)
+            raise click.ClickException(str(exc)) from None
+        except DipgraphError as exc:
+            raise click.ClickException(str(exc)) from None
+
+
+@click.group(cls=_Group)
+@click.version_option(package_name="dipgraph")
+@click.option(
+    "--data",
+    type=click.Path(path_type=Path),
+    help="Records folder  [env DIPGRAPH_DATA; default: data]",
+)
+@click.pass_context
+def cli(ctx, data):
+    """Sourced records of diplomatic mediation, as a graph."""
+    settings = Settings.from_env()
+    if data is not None:
+        settings = dataclasses.replace(settings, data=data)
+    ctx.obj = settings
+
+
+def _print_problems(report) -> None:
+    for problem in report.errors + report.warnings:
+        click.echo(str(problem), err=True)
+
+
+def _texts_option(f):
+    return click.option(
+        "--texts",
+        type=click.Path(path_type=Path, file_okay=False),
+        help="Folder with the source documents' text files  [env DIPGRAPH_TEXTS]",
+    )(f)
+
+
+def _texts(settings: Settings, texts: Path | None) -> Path | None:
+    return texts if texts is not None else settings.texts
+
+
+@cli.command()
+@_texts_option
+@click.pass_obj
+def validate(settings, texts):
+    """Check every record; list all problems as file:line: record: field: message.
+
+    With --texts, also verify source hashes and cited passages (as `sources verify`).
+    """
+    from dipgraph.loader.sources import verify_sources
+    from dipgraph.loader.validate import check_records
+
+    records, report = check_records(settings.data)
+    texts = _texts(settings, texts)
+    if texts is not None and report.ok:
+        report.problems.extend(verify_sources(records, texts).problems)
+    _print_problems(report)
+    if not report.ok:
+        raise click.ClickException(
+            f"{len(report.errors)} error(s), {len(report.warnings)} warning(s)"
+        )
+    click.echo(
+        f"{len(records.entities)} entities, {len(records.claims)} claims from {len(records.sources)} sources: "
+        f"no errors, {len(report.warnings)} warning(s)"
+    )
+
+
+@cli.group()
+def sources():
+    """Find passages in the source texts and verify citations against them."""
+
+
+@sources.command()
+@click.argument("source")
+@click.argument("words", nargs=-1, required=True)
+@_texts_option
+@click.pass_obj
+def locate(settings, source, words, texts):
+    """Print the span of WORDS in SOURCE, ready to paste into a record's cite."""
+    from dipgraph.loader.records import read_records
+    from dipgraph.loader.sources import locate as find
+    from dipgraph.loader.sources import read_source_text
+
+    records = read_records(settings.data)
+    if source not in records.sources:
+        from dipgraph.loader.problems import did_you_mean
+
+        raise click.ClickException(
+            f"unknown source {source!r}{did_you_mean(source, records.sources)}"
+        )
+    text = read_source_text(records.sources[source], _require_texts(settings, texts))
+    phrase = " ".join(words)
+    matches = find(text, phrase)
+    if not matches:
+        raise click.ClickException(f"{phrase!r} does not occur in {source}")
+    for match in matches:
+        preview = " ".join(text[max(0, match.start - 30) : match.end + 30].split())
+        click.echo(
+            f'- {{source: {source}, span: [{match.start}, {match.end}], at: "para {match.paragraph}"}}'
+        )
+        click.echo(f"  # …{preview}…")
+
+
+@sources.command()
+@_texts_option
+@click.pass_obj
+def verify(settings, texts):
+    """Check each source's SHA-256 and that every cited span names its record or date."""
+    from dipgraph.loader.sources import verify_sources
+    from dipgraph.loader.validate import check_records
+
+    records, report = check_records(settings.data)
+    if not report.ok:
+        raise ValidationFailed(report)
+    result = verify_sources(records, _require_texts(settings, texts))
+    _print_problems(result)
+    if not result.ok:
+        raise click.ClickException(f"{len(result.errors)} citation problem(s)")
+    count = sum(len(e.cites) for e in records.entities.values()) + sum(
+        len(c.cites) for c in records.claims
+    )
+    click.echo(
+        f"{len(records.sources)} source texts match their hashes; {count} citations name their record or date"
+    )
+
+
+def _require_texts(settings: Settings, texts: Path | None) -> Path:
+    folder = _texts(settings, texts)
+    if folder is None:
+        raise click.UsageError("say where the source texts are: --texts DIR or DIPGRAPH_TEXTS")
+    return folder
+
+
+def _neo4j_options(f):
+    for option in reversed(
+        [
+            click.option(
+                "--neo4j",
+                "use_neo4j",
+                is_flag=True,
+                help="Load into Neo4j instead of the embedded engine.",
+            ),
+            click.option("--uri", help="Bolt URI  [env NEO4J_URI]"),
+            click.option("--user", help="Neo4j user  [env NEO4J_USER; default: neo4j]"),
+            click.option(
+                "--password", help="Neo4j password  [env NEO4J_PASSWORD; prefer the variable]"
+            ),
+            click.option(
+                "--home",
+                type=click.Path(path_type=Path),
+                help="Embedded store folder  [env DIPGRAPH_HOME]",
+            ),
+        ]
+    ):
+        f = option(f)
+    return f
+
+
+@contextlib.contextmanager
+def open_engine(
+    settings: Settings, *, use_neo4j=False, uri=None, user=None, password=None, home=None
+):
+    """The engine the options ask for; the embedded server is stopped on exit."""
+    from dipgraph.loader.embedded import EmbeddedFalkorDB
+    from dipgraph.loader.engines import Neo4jEngine
+
+    if use_neo4j:
+        uri = uri or settings.neo4j_uri
+        password = password or settings.neo4j_password
+        if not uri or not password:
+            raise EngineError(
+                "Neo4j needs a URI and a password: set NEO4J_URI and NEO4J_PASSWORD (or --uri/--password)"
+            )
+        engine = Neo4jEngine(uri, user or settings.neo4j_user, password, settings.neo4j_database)
+        try:
+            yield engine
+        finally:
+            engine.close()
+    else:
+        with EmbeddedFalkorDB(home or settings.home) as engine:
+            yield engine
+
+
+def _load(settings, options, replace):
+    from dipgraph.loader.graph import graph_rows
+    from dipgraph.loader.load import load_graph
+    from dipgraph.loader.validate import check_records
+
+    records, report = check_records(settings.data)
+    if not report.ok:
+        raise ValidationFailed(report)
+    rows = graph_rows(records)
+    with open_engine(settings, **options) as engine:
+        total = len(rows.nodes) + len(rows.edges)
+        with click.progressbar(
+            length=total, label=f"Loading into {engine.name}", file=sys.stderr
+        ) as bar:
+            summary = load_graph(engine, rows, replace=replace, progress=bar.update)
+    return records, report, rows, summary
+
+
+@cli.command()
+@_neo4j_options
+@click.option("--replace", is_flag=True, help="Also remove what the records no longer contain.")
+@click.pass_obj
+def load(settings, replace, **options):
+    """Validate the records and load them (embedded engine unless --neo4j).
+
+    Loading is idempotent: loading twice leaves the same graph.
+    """
+    _, report, _, summary = _load(settings, options, replace)
+    _print_problems(report)
+    where = (
+        options["uri"] or settings.neo4j_uri
+        if options["use_neo4j"]
+        else (options["home"] or settings.home)
+    )
+    click.echo(_summary_text(summary, where))
+
+
+@cli.command()
+@_neo4j_options
+@click.option(
+    "--out", type=click.Path(path_type=Path, file_okay=False), default="out", show_default=True
+)
+@click.pass_obj
+def build(settings, out, **options):
+    """The main job: validate, load (replacing the previous load), and write exports."""
+    from dipgraph.loader.exports import write_exports
+    from dipgraph.loader.graph import build_networkx
+
+    _, report, rows, summary = _load(settings, options, True)
+    written = write_exports(build_networkx(rows), out, warnings=report.warnings)
+    where = (
+        options["uri"] or settings.neo4j_uri
+        if options["use_neo4j"]
+        else (options["home"] or settings.home)
+    )
+    click.echo(_summary_text(summary, where))
+    click.echo(
+        f"Warnings: {len(report.warnings)}"
+        + (f" (listed in {out / 'warnings.txt'})" if report.warnings else "")
+    )
+    click.echo(f"Outputs in {out}/: " + ", ".join(p.name for p in written))
+
+
+def _summary_text(summary, where) -> str:
+    nodes = ", ".join(f"{k} {v}" for k, v in sorted(summary.nodes.items()))
+    rels = ", ".join(f"{k} {v}" for k, v in sorted(summary.relationships.items()))
+    return (
+        f"Loaded into {summary.engine} ({where}):\n"
+        f"  nodes {sum(summary.nodes.values())}: {nodes}\n"
+        f"  relationships {sum(summary.relationships.values())}: {rels}"
+    )
