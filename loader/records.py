@@ -48,6 +48,8 @@ class Citation:
     end: int
     at: str | None
     line: int
+    # Source taken from the claims file: an unknown one is reported once, for the file.
+    inherited: bool = field(default=False, compare=False)
 
     def __str__(self) -> str:
         return f"{self.source}@{self.start}-{self.end}"
@@ -79,6 +81,7 @@ class Entity:
     note: str | None = None
     time: TimeSpan | None = None
     distinct_from: list[str] = field(default_factory=list)
+    cited: bool = True  # whether the record wrote any citation, well-formed or not
 
     @property
     def names(self) -> list[str]:
@@ -98,6 +101,7 @@ class Claim:
     time: TimeSpan | None = None
     note: str | None = None
     confidence: str | None = None
+    cited: bool = True
 
     @property
     def label(self) -> str:
@@ -259,6 +263,7 @@ class _Reader:
             note=item.get("note"),
             time=props.pop("time", None),
             distinct_from=self._text_list(path, item, ident, "distinct_from"),
+            cited=bool(item.get("cite")),
         )
 
     # -- claims ---------------------------------------------------------------
@@ -324,6 +329,7 @@ class _Reader:
                 time=self._time(path, item, label, "time"),
                 note=item.get("note"),
                 confidence=confidence,
+                cited=bool(item.get("cite")),
             )
         )
 
@@ -439,7 +445,7 @@ class _Reader:
                 )
                 continue
             at = cite.get("at")
-            cites.append(
-                Citation(str(source), span[0], span[1], None if at is None else str(at), cite.line)
-            )
+            at = None if at is None else str(at)
+            inherited = "source" not in cite
+            cites.append(Citation(str(source), span[0], span[1], at, cite.line, inherited))
         return cites

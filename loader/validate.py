@@ -12,7 +12,7 @@ import unicodedata
 from itertools import combinations
 
 from .problems import Problem, Report, did_you_mean
-from .records import Citation, Records, read_records
+from .records import Records, read_records
 from .relationships import merge_claims
 from .vocabulary import RELATIONSHIPS
 
@@ -34,7 +34,7 @@ def check_records(root) -> tuple[Records, Report]:
 def validate_records(records: Records) -> Report:
     report = records.report
     for entity in records.entities.values():
-        _check_citations(records, report, entity.path, entity.line, entity.id, entity.cites)
+        _check_citations(records, report, entity, entity.id)
         for other in entity.distinct_from:
             if other not in records.entities:
                 report.add(
@@ -87,11 +87,12 @@ def _check_claim(records: Records, report: Report, claim) -> None:
         elif entity.label not in prop.refs:
             message = f"must be a {' or '.join(prop.refs)}, but {ident!r} is a {entity.label}"
             report.add(Problem(claim.path, claim.line_of(key), claim.label, key, message))
-    _check_citations(records, report, claim.path, claim.line, claim.label, claim.cites)
+    _check_citations(records, report, claim, claim.label)
 
 
-def _check_citations(records, report, path, line, record, cites: list[Citation]) -> None:
-    if not cites:
+def _check_citations(records, report, item, record: str) -> None:
+    path, line, cites = item.path, item.line, item.cites
+    if not item.cited:
         report.add(
             Problem(
                 path, line, record, "cite", "missing citation: cite at least one source passage"
@@ -100,7 +101,7 @@ def _check_citations(records, report, path, line, record, cites: list[Citation])
     for index, cite in enumerate(cites):
         where = f"cite[{index}]"
         source = records.sources.get(cite.source)
-        if source is None:
+        if source is None and not cite.inherited:
             hint = did_you_mean(cite.source, records.sources)
             report.add(
                 Problem(
@@ -111,7 +112,7 @@ def _check_citations(records, report, path, line, record, cites: list[Citation])
                     f"unknown source {cite.source!r}{hint}",
                 )
             )
-        elif not 0 <= cite.start < cite.end <= source.chars:
+        elif source is not None and not 0 <= cite.start < cite.end <= source.chars:
             message = f"span [{cite.start}, {cite.end}) is outside the text of {cite.source} (0-{source.chars} characters)"
             report.add(Problem(path, cite.line, record, f"{where}.span", message))
 
