@@ -52,7 +52,9 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     >>> paragraph_spans("One.\\n\\nTwo\\nlines.\\n")
     [(0, 4), (6, 16)]
     """
-    return [(m.start(), m.end()) for m in re.finditer(r"\S(?:.|\n(?!\s*\n))*", text)]
+    # A paragraph continues over a newline only when the next line has text.
+    blocks = re.finditer(r"\S(?:[^\n]|\n(?=[^\S\n]*\S))*", text)
+    return [(m.start(), m.start() + len(m.group().rstrip())) for m in blocks]
 
 
 def paragraph_of(text: str, offset: int) -> int:
@@ -66,7 +68,7 @@ def locate(text: str, words: str) -> list[Match]:
     """Every occurrence of ``words``, ignoring case, accents, quote style and spacing.
 
     >>> [(m.start, m.end) for m in locate("Signed on  May 5.\\n\\nSigned on May 8.", "on may")]
-    [(7, 13), (26, 32)]
+    [(7, 14), (26, 32)]
     """
     folded, origin = _fold_with_offsets(text)
     needle, _ = _fold_with_offsets(words.strip())

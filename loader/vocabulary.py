@@ -6,7 +6,7 @@ database comes from here; loaders refuse anything else.
 Examples
 --------
 >>> RELATIONSHIPS["SIGNED"].domain
-('Person', 'State', 'Organization')
+('State', 'Organization', 'Person')
 >>> "Agreement" in RELATIONSHIPS["SIGNED"].range
 True
 >>> is_vocabulary_label("Person; DROP")

@@ -8,7 +8,6 @@ import os
 from pathlib import Path
 
 import pytest
-
 from dipgraph.loader.embedded import EmbeddedFalkorDB
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,7 +60,10 @@ def write_demo(root: Path) -> Path:
     (texts / "demo.txt").write_text(DEMO_TEXT, encoding="utf-8")
     digest = hashlib.sha256(DEMO_TEXT.encode()).hexdigest()
     t = DEMO_TEXT
-    signed, mediated = _span(t, "the Example Accord was signed"), _span(t, "Carol Poe of the Peace Office")
+    signed, mediated = (
+        _span(t, "the Example Accord was signed"),
+        _span(t, "Carol Poe of the Peace Office"),
+    )
     (data / "sources.yaml").write_text(
         f"- id: demo\n  title: Demo Chronicle\n  file: demo.txt\n  sha256: {digest}\n  chars: {len(t)}\n",
         encoding="utf-8",
@@ -80,7 +82,10 @@ def write_demo(root: Path) -> Path:
 """,
         encoding="utf-8",
     )
-    sentence = _span(t, "On 5 May 1994 the Example Accord was signed in Exampleton by Alice Doe for Ruritania and by Bob Roe for Freedonia.")
+    sentence = _span(
+        t,
+        "On 5 May 1994 the Example Accord was signed in Exampleton by Alice Doe for Ruritania and by Bob Roe for Freedonia.",
+    )
     (data / "claims" / "demo.yaml").write_text(
         f"""\
 source: demo
@@ -108,7 +113,10 @@ def dump(engine) -> tuple[list, list]:
     """Everything dipgraph stored, in a stable order, for before/after comparisons."""
     from dipgraph.cypher import read_statement
 
-    nodes = sorted((sorted(r["labels"]), sorted(r["props"].items(), key=str)) for r in engine.read(read_statement("read/nodes")))
+    nodes = sorted(
+        (sorted(r["labels"]), sorted(r["props"].items(), key=str))
+        for r in engine.read(read_statement("read/nodes"))
+    )
     edges = sorted(
         (r["type"], r["source"], r["target"], sorted(r["props"].items(), key=str))
         for r in engine.read(read_statement("read/relationships"))
@@ -123,8 +131,15 @@ def neo4j_engine():
 
     uri = os.environ.get("NEO4J_URI")
     if not uri:
-        pytest.skip("NEO4J_URI is not set: no live Neo4j to test against (start one with `docker compose up`)")
-    engine = Neo4jEngine(uri, os.environ.get("NEO4J_USER", "neo4j"), os.environ.get("NEO4J_PASSWORD", ""), os.environ.get("NEO4J_DATABASE"))
+        pytest.skip(
+            "NEO4J_URI is not set: no live Neo4j to test against (start one with `docker compose up`)"
+        )
+    engine = Neo4jEngine(
+        uri,
+        os.environ.get("NEO4J_USER", "neo4j"),
+        os.environ.get("NEO4J_PASSWORD", ""),
+        os.environ.get("NEO4J_DATABASE"),
+    )
     engine.clear()
     yield engine
     engine.clear()

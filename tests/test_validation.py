@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from conftest import DEMO_TEXT, dump
-
 from dipgraph.loader import ValidationFailed, check_records, graph_rows, load_graph, load_records
 
 CLAIM = "source: demo\nclaims:\n  - subject: {s}\n    predicate: {p}\n    object: {o}\n{extra}"
@@ -115,7 +114,9 @@ CASES = {
     ),
     "bad ISO code": (
         "entities/bad.yaml",
-        entity(id="utopia", label="State", name="Utopia", extra="  status: recognized\n  iso3: utp\n"),
+        entity(
+            id="utopia", label="State", name="Utopia", extra="  status: recognized\n  iso3: utp\n"
+        ),
         "data/entities/bad.yaml:5: utopia: iso3: 'utp' is not an ISO 3166 alpha-3 code",
     ),
     "YAML syntax": (
@@ -155,9 +156,16 @@ def test_error_message_and_database_untouched(loaded, case):
 
 
 def test_all_problems_reported_at_once(demo):
-    bad = claim(s="alise-doe", p="SIGNED", o="ruritania", extra="    time: 2011/2009\n    cite: [{span: [10, 99999]}]\n")
+    bad = claim(
+        s="alise-doe",
+        p="SIGNED",
+        o="ruritania",
+        extra="    time: 2011/2009\n    cite: [{span: [10, 99999]}]\n",
+    )
     (demo / "claims" / "bad.yaml").write_text(bad, encoding="utf-8")
-    (demo / "entities" / "bad.yaml").write_text(entity(label="Persn") + entity(id="alice-doe"), encoding="utf-8")
+    (demo / "entities" / "bad.yaml").write_text(
+        entity(label="Persn") + entity(id="alice-doe"), encoding="utf-8"
+    )
     _, report = check_records(demo)
     fields = sorted((p.file, p.line, p.field) for p in report.errors)
     assert fields == [
@@ -172,7 +180,8 @@ def test_all_problems_reported_at_once(demo):
 
 def test_near_identical_names_warn(demo):
     (demo / "entities" / "more.yaml").write_text(
-        entity(id="edward-nalbandian", name="Edward Nalbandian") + entity(id="e-nalbandyan", name="Edward Nalbandyan"),
+        entity(id="edward-nalbandian", name="Edward Nalbandian")
+        + entity(id="e-nalbandyan", name="Edward Nalbandyan"),
         encoding="utf-8",
     )
     _, report = check_records(demo)
@@ -185,7 +194,11 @@ def test_near_identical_names_warn(demo):
 
 def test_distinct_from_silences_the_duplicate_warning(demo):
     (demo / "entities" / "more.yaml").write_text(
-        entity(id="serzh-sargsyan", name="Serzh Sargsyan", extra="  aliases: [Sargsyan]\n  distinct_from: [vazgen-sargsyan]\n")
+        entity(
+            id="serzh-sargsyan",
+            name="Serzh Sargsyan",
+            extra="  aliases: [Sargsyan]\n  distinct_from: [vazgen-sargsyan]\n",
+        )
         + entity(id="vazgen-sargsyan", name="Vazgen Sargsyan", extra="  aliases: [Sargsyan]\n"),
         encoding="utf-8",
     )
@@ -208,7 +221,9 @@ def test_sources_disagreeing_on_a_date_warn_and_stay_apart(demo):
         "data/claims/demo2.yaml:3: alice-doe SIGNED example-accord: time: warning: sources disagree on the time: "
         "1994-05-05 (demo, data/claims/demo.yaml:3) vs 1994-05-08 (demo2, data/claims/demo2.yaml:3)"
     ]
-    signed = [e for e in graph_rows(records).edges if e.source == "alice-doe" and e.type == "SIGNED"]
+    signed = [
+        e for e in graph_rows(records).edges if e.source == "alice-doe" and e.type == "SIGNED"
+    ]
     assert sorted((e.props["time"], e.props["sources"], e.props["disputed"]) for e in signed) == [
         ("1994-05-05", ["demo"], True),
         ("1994-05-08", ["demo2"], True),
@@ -225,7 +240,9 @@ def test_same_claim_from_two_sources_is_one_relationship(demo):
     )
     records, report = check_records(demo)
     assert report.ok and report.warnings == []
-    (signed,) = [e for e in graph_rows(records).edges if e.source == "alice-doe" and e.type == "SIGNED"]
+    (signed,) = [
+        e for e in graph_rows(records).edges if e.source == "alice-doe" and e.type == "SIGNED"
+    ]
     assert signed.props["sources"] == ["demo", "demo2"]
     assert signed.props["corroboration"] == 2
     assert signed.props["time"] == "1994-05-05"  # the more precise of the two compatible times

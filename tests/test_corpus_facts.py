@@ -1,0 +1,132 @@
+"""Facts of the shipped records, asked through Cypher on the embedded engine."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import DATA
+from dipgraph.loader import check_records, load_records
+
+
+@pytest.fixture(scope="module")
+def corpus(embedded_server):
+    _, engine = embedded_server
+    engine.clear()
+    load_records(engine, *check_records(DATA))
+    yield engine
+    engine.clear()
+
+
+def test_bishkek_protocol_signatories_and_dates(corpus):
+    rows = corpus.read(
+        "MATCH (p:Person)-[s:SIGNED]->(:Agreement {id: $doc}) "
+        "RETURN p.name AS who, s.time AS day, s.on_behalf_of AS for ORDER BY day, who",
+        {"doc": "bishkek-protocol"},
+    )
+    assert [(r["who"], r["day"], r["for"]) for r in rows] == [
+        ("Babken Ararktsyan", "1994-05-05", "armenia"),
+        ("Karen Baburyan", "1994-05-05", "nkr"),
+        ("Medetkan Sherimkulov", "1994-05-05", "kyrgyz-parliament"),
+        ("Mikhail Krotov", "1994-05-05", "cis-ipa"),
+        ("Vladimir Kazimirov", "1994-05-05", "russia"),
+        ("Vladimir Shumeyko", "1994-05-05", "cis-ipa"),
+        ("Rasul Guliyev", "1994-05-08", "azerbaijan"),
+    ]
+
+
+def test_guliyev_signed_later_in_baku_after_azerbaijan_refused(corpus):
+    (refused,) = corpus.read(
+        "MATCH (:State {id: 'azerbaijan'})-[r:REFUSED]->(:Agreement {id: 'bishkek-protocol'}) RETURN r.time AS t"
+    )
+    (signed,) = corpus.read(
+        "MATCH (:Person {id: 'rasul-guliyev'})-[s:SIGNED]->(:Agreement {id: 'bishkek-protocol'}) "
+        "MATCH (place:Place {id: s.place}) RETURN s.time AS t, place.name AS place"
+    )
+    assert refused["t"] == "1994-05-05"
+    assert (signed["t"], signed["place"]) == ("1994-05-08", "Baku")
+
+
+def test_bishkek_meeting_place_dates_and_outcome(corpus):
+    (row,) = corpus.read(
+        "MATCH (e:Event {id: 'bishkek-meeting-1994'})-[:TOOK_PLACE_IN]->(p:Place) "
+        "MATCH (e)-[:RESULTED_IN]->(doc:Agreement) "
+        "RETURN p.name AS place, e.earliest AS first, e.latest AS last, e.precision AS precision, doc.name AS doc"
+    )
+    assert row == {
+        "place": "Bishkek",
+        "first": "1994-05-04",
+        "last": "1994-05-05",
+        "precision": "day",
+        "doc": "Bishkek Protocol",
+    }
+
+
+def test_ceasefire_is_based_on_the_protocol_and_signed_by_three_armed_bodies(corpus):
+    rows = corpus.read(
+        "MATCH (c:Agreement {id: 'ceasefire-1994'})-[:BASED_ON]->(p:Agreement) "
+        "MATCH (o:Organization)-[:SIGNED]->(c) MATCH (o)-[:PART_OF]->(s:State) "
+        "RETURN p.id AS base, c.earliest AS in_force, s.id AS state ORDER BY state"
+    )
+    assert [(r["base"], r["in_force"], r["state"]) for r in rows] == [
+        ("bishkek-protocol", "1994-05-12", "armenia"),
+        ("bishkek-protocol", "1994-05-12", "azerbaijan"),
+        ("bishkek-protocol", "1994-05-12", "nkr"),
+    ]
+
+
+def test_positions_held_at_bishkek(corpus):
+    rows = corpus.read(
+        "MATCH (p:Person)-[h:HELD_POSITION]->(body) WHERE h.earliest <= $day AND $day <= h.latest "
+        "AND p.id IN ['vladimir-shumeyko', 'rasul-guliyev'] RETURN p.id AS who, h.title AS title, body.name AS body ORDER BY who, body",
+        {"day": "1994-05-05"},
+    )
+    assert [(r["who"], r["title"], r["body"]) for r in rows] == [
+        ("rasul-guliyev", "Speaker", "Milli Majlis"),
+        ("vladimir-shumeyko", "Chairman", "CIS Inter-Parliamentary Assembly"),
+        ("vladimir-shumeyko", "Chairman", "Federation Council of Russia"),
+    ]
+
+
+def test_kazan_date_disagreement_is_visible(corpus):
+    rows = corpus.read(
+        "MATCH (:Person {id: 'serzh-sargsyan'})-[a:ATTENDED]->(:Event {id: 'kazan-summit-2011'}) "
+        "RETURN a.time AS day, a.sources AS sources, a.disputed AS disputed ORDER BY day"
+    )
+    assert rows == [
+        {"day": "2011-06-24", "sources": ["tadevosyan-kazan"], "disputed": True},
+        {"day": "2011-06-25", "sources": ["russia-initiatives"], "disputed": True},
+    ]
+
+
+def test_corroborated_position_is_one_relationship_with_both_sources(corpus):
+    rows = corpus.read(
+        "MATCH (:Person {id: 'ilham-aliyev'})-[h:HELD_POSITION {title: 'President'}]->(:State {id: 'azerbaijan'}) "
+        "WHERE h.earliest <= '2011-06-24' AND '2011-06-24' <= h.latest "
+        "RETURN h.sources AS sources, h.corroboration AS n, size(h.citations) AS cites"
+    )
+    assert rows == [{"sources": ["russia-initiatives", "tadevosyan-kazan"], "n": 2, "cites": 2}]
+
+
+@pytest.mark.parametrize(
+    ("spelling", "entity"),
+    [
+        ("Rasul Guliev", "rasul-guliyev"),
+        ("Dmitri Medvedev", "dmitry-medvedev"),
+        ("Kirgiz Parliament", "kyrgyz-parliament"),
+        ("Federal Council of the RF", "russian-federation-council"),
+        ("NKR", "nkr"),
+    ],
+)
+def test_name_variants_find_one_entity(corpus, spelling, entity):
+    rows = corpus.read(
+        "MATCH (n:Entity) WHERE n.name = $s OR $s IN n.aliases RETURN n.id AS id", {"s": spelling}
+    )
+    assert rows == [{"id": entity}]
+
+
+def test_every_relationship_carries_time_bounds_and_citations(corpus):
+    (row,) = corpus.read(
+        "MATCH (:Entity)-[r]->(:Entity) RETURN count(r) AS all, "
+        "sum(CASE WHEN size(r.citations) > 0 AND size(r.sources) > 0 THEN 1 ELSE 0 END) AS cited, "
+        "sum(CASE WHEN r.time IS NULL OR (r.earliest IS NOT NULL OR r.latest IS NOT NULL) THEN 1 ELSE 0 END) AS bounded"
+    )
+    assert row["all"] == row["cited"] == row["bounded"]

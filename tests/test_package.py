@@ -1,0 +1,73 @@
+"""What the installed package carries: Cypher files, docstring examples, vocabulary docs."""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+import pkgutil
+import re
+from importlib.resources import files
+
+import pytest
+from conftest import ROOT
+from dipgraph.cypher import read_statement, read_statements
+from dipgraph.loader.vocabulary import LABELS, RELATIONSHIPS
+
+import dipgraph
+
+MODULES = sorted(
+    name
+    for package in ("dipgraph", "dipgraph.loader", "dipgraph.cypher", "dipgraph.analysis")
+    for name in [
+        package,
+        *(
+            f"{package}.{m.name}"
+            for m in pkgutil.iter_modules(importlib.import_module(package).__path__)
+        ),
+    ]
+)
+
+
+@pytest.mark.parametrize("module", sorted(set(MODULES)))
+def test_docstring_examples(module):
+    result = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
+    assert result.failed == 0
+
+
+def test_cypher_files_ship_with_the_package():
+    shipped = files("dipgraph.cypher")
+    for name in (
+        "schema.cypher",
+        "schema.falkordb.cypher",
+        "load/merge_entities.cypher",
+        "read/nodes.cypher",
+    ):
+        assert shipped.joinpath(name).is_file(), name
+
+
+def test_schemas_cover_every_relationship_type():
+    neo4j, falkordb = (
+        "\n".join(read_statements("schema")),
+        "\n".join(read_statements("schema.falkordb")),
+    )
+    for rel_type in RELATIONSHIPS:
+        assert f"FOR ()-[r:{rel_type}]-() REQUIRE r.key IS UNIQUE" in neo4j
+        assert f"FOR ()-[r:{rel_type}]-() ON (r.key)" in falkordb
+
+
+@pytest.mark.parametrize("bad", ["Person`) DETACH DELETE (n", "person", "Nation", ""])
+def test_only_vocabulary_names_reach_a_statement(bad):
+    with pytest.raises(ValueError, match="not a vocabulary name"):
+        read_statement("load/merge_entities", label=bad)
+
+
+def test_every_label_and_type_is_documented_with_an_example():
+    doc = (ROOT / "docs" / "vocabulary.md").read_text()
+    for name in [*LABELS, *RELATIONSHIPS]:
+        section = re.search(rf"^### `{name}`\n(.*?)(?=^### |\Z)", doc, re.M | re.S)
+        assert section, f"{name} has no section in docs/vocabulary.md"
+        assert "```yaml" in section.group(1), f"{name} has no example"
+
+
+def test_version():
+    assert dipgraph.__version__ == "0.1.0"
