@@ -4,7 +4,8 @@ Claims with the same subject, predicate, object and qualifiers whose times can
 refer to the same moment are one relationship with several citations. When
 different sources give incompatible times for the same subject-predicate-object,
 each version stays a relationship of its own, flagged ``disputed``, and the
-pair is reported as a `Disagreement`.
+pair is reported as a `Disagreement` -- unless the relationship lasts (an office,
+a membership, taking part in a conflict): then the claims date two moments of it.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from itertools import combinations
 
 from .records import Citation, Claim, Records
 from .timespan import TimeSpan
+from .vocabulary import RELATIONSHIPS
 
 __all__ = ["Disagreement", "Relationship", "merge_claims"]
 
@@ -92,6 +94,8 @@ def merge_claims(records: Records) -> tuple[list[Relationship], list[Disagreemen
         home.claims.append(claim)
     disagreements = []
     for candidates in groups.values():
+        if _lasting(records, candidates[0]):
+            continue
         for left, right in combinations(candidates, 2):
             found = _disagreement(left, right)
             if found:
@@ -99,6 +103,16 @@ def merge_claims(records: Records) -> tuple[list[Relationship], list[Disagreemen
                 disagreements.append(found)
     relationships = [r for candidates in groups.values() for r in candidates]
     return relationships, disagreements
+
+
+# Taking part in something ongoing (mediating a conflict, belonging to a format)
+# lasts as well: claims dated differently describe different moments of it.
+_ONGOING = ("Conflict", "Format", "Organization", "Period")
+
+
+def _lasting(records: Records, rel: Relationship) -> bool:
+    target = records.entities.get(rel.object)
+    return RELATIONSHIPS[rel.predicate].spell or (target is not None and target.label in _ONGOING)
 
 
 def _disagreement(left: Relationship, right: Relationship) -> Disagreement | None:

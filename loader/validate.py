@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
-from itertools import combinations
 
 from .problems import Problem, Report, did_you_mean
 from .records import Records, read_records
@@ -136,7 +135,8 @@ def _warn_similar_names(records: Records, report: Report) -> None:
     for entities in by_label.values():
         names = [(e, normalize_name(n)) for e in entities for n in e.names]
         warned = set()
-        for (a, x), (b, y) in combinations(names, 2):
+        for i, j in sorted(_candidate_pairs([n for _, n in names])):
+            (a, x), (b, y) = names[i], names[j]
             pair = tuple(sorted((a.id, b.id)))
             if a.id == b.id or pair in warned or b.id in a.distinct_from or a.id in b.distinct_from:
                 continue
@@ -148,6 +148,42 @@ def _warn_similar_names(records: Records, report: Report) -> None:
                     f"{x!r} ~ {y!r}; merge them, or list each in the other's distinct_from"
                 )
                 report.add(Problem(second.path, second.line, second.id, "name", message, "warning"))
+
+
+COMMON_GRAM = 100  # a 3-gram in more names than this tells names apart too little to index
+
+
+def _candidate_pairs(names: list[str]) -> set[tuple[int, int]]:
+    """Index pairs worth comparing: equal names, or names sharing half their 3-grams.
+
+    Comparing every pair is quadratic; near-identical names share most 3-grams,
+    so an inverted index of 3-grams finds them without looking at the rest.
+
+    >>> sorted(_candidate_pairs(["nalbandian", "nalbandyan", "kazimirov", "nalbandian"]))
+    [(0, 1), (0, 3), (1, 3)]
+    """
+    pairs: set[tuple[int, int]] = set()
+    first_seen: dict[str, list[int]] = {}
+    for i, name in enumerate(names):
+        pairs.update((j, i) for j in first_seen.get(name, []))
+        first_seen.setdefault(name, []).append(i)
+    grams = [{name[k : k + 3] for k in range(len(name) - 2)} for name in names]
+    index: dict[str, list[int]] = {}
+    for i, own in enumerate(grams):
+        for gram in own:
+            index.setdefault(gram, []).append(i)
+    for i, own in enumerate(grams):
+        shared: dict[int, int] = {}
+        for gram in own:
+            posting = index[gram]
+            if len(posting) <= COMMON_GRAM:
+                for j in posting:
+                    if j > i:
+                        shared[j] = shared.get(j, 0) + 1
+        pairs.update(
+            (i, j) for j, count in shared.items() if 2 * count >= min(len(own), len(grams[j]))
+        )
+    return pairs
 
 
 def _similar(x: str, y: str) -> bool:

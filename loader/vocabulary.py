@@ -59,6 +59,9 @@ class RelType:
     domain: tuple[str, ...]
     range: tuple[str, ...]
     qualifiers: dict[str, Property] = field(default_factory=dict)
+    # A state that lasts (an office, a membership): two sources dating it differently
+    # observe one spell at two moments; they do not disagree.
+    spell: bool = False
 
 
 _ACTORS = ("State", "Organization", "Person")
@@ -246,12 +249,14 @@ RELATIONSHIPS: dict[str, RelType] = {
             "Belonged to an organization or format (a spell).",
             (*_ACTORS, "Format"),
             ("Organization", "Format"),
+            spell=True,
         ),
         RelType(
             "CO_CHAIR_OF",
             "Co-chaired a format (a spell).",
             ("State", "Person"),
             ("Format", "Organization"),
+            spell=True,
         ),
         RelType(
             "HELD_POSITION",
@@ -259,6 +264,7 @@ RELATIONSHIPS: dict[str, RelType] = {
             ("Person",),
             ("State", "Organization", "Format"),
             {"title": Property(required=True)},
+            spell=True,
         ),
         RelType(
             "PART_OF",
@@ -274,6 +280,7 @@ RELATIONSHIPS: dict[str, RelType] = {
                 "Conflict",
                 "Period",
             ),
+            spell=True,
         ),
         RelType(
             "TOOK_PLACE_IN",
@@ -291,18 +298,21 @@ RELATIONSHIPS: dict[str, RelType] = {
                     values=("military", "diplomatic", "political", "economic"), required=True
                 )
             },
+            spell=True,
         ),
         RelType(
             "SUPPLIED_ARMS_TO",
             "Delivered weapons to.",
             ("State", "Organization"),
             ("State", "Organization"),
+            spell=True,
         ),
         RelType(
             "ALLIED_WITH",
             "Was in an alliance with.",
             ("State", "Organization"),
             ("State", "Organization"),
+            spell=True,
         ),
         RelType(
             "URGED",

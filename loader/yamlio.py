@@ -35,7 +35,8 @@ class YamlSyntaxError(Exception):
         super().__init__(f"{line}: {message}")
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser when PyYAML was built with it; the constructor stays ours.
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     pass
 
 

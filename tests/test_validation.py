@@ -122,7 +122,7 @@ CASES = {
     "YAML syntax": (
         "claims/bad.yaml",
         "source: demo\nclaims:\n  - {subject: alice-doe, predicate: SIGNED\n",
-        "data/claims/bad.yaml:4: -: yaml: YAML syntax: expected ',' or '}', but got '<stream end>'",
+        "data/claims/bad.yaml:4: -: yaml: YAML syntax: did not find expected ',' or '}'",
     ),
 }
 
@@ -247,3 +247,23 @@ def test_same_claim_from_two_sources_is_one_relationship(demo):
     assert signed.props["corroboration"] == 2
     assert signed.props["time"] == "1994-05-05"  # the more precise of the two compatible times
     assert signed.props["disputed"] is False
+
+
+def test_two_sources_dating_one_spell_differently_do_not_disagree(demo):
+    """An office held is observed at two dates by two sources: two observations, no dispute."""
+    sources = demo / "sources.yaml"
+    sources.write_text(sources.read_text() + sources.read_text().replace("id: demo", "id: demo2"))
+    claims = demo / "claims" / "demo.yaml"
+    claims.write_text(claims.read_text().replace("title: Envoy,", "title: Envoy, time: 1994-05,"))
+    (demo / "claims" / "demo2.yaml").write_text(
+        "source: demo2\nclaims:\n"
+        "  - {subject: carol-poe, predicate: HELD_POSITION, object: peace-office, title: Envoy, time: 1996, cite: [{span: [17, 60]}]}\n",
+        encoding="utf-8",
+    )
+    records, report = check_records(demo)
+    assert report.ok and report.warnings == []
+    held = [e for e in graph_rows(records).edges if e.type == "HELD_POSITION"]
+    assert sorted((e.props["time"], e.props["disputed"]) for e in held) == [
+        ("1994-05", False),
+        ("1996", False),
+    ]
