@@ -28,6 +28,7 @@ __all__ = ["Citation", "Claim", "Entity", "Records", "Source", "read_records"]
 SOURCE_FIELDS = (
     "id",
     "title",
+    "subtitle",
     "authors",
     "publisher",
     "published",

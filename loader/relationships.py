@@ -77,7 +77,11 @@ class Disagreement:
 def merge_claims(records: Records) -> tuple[list[Relationship], list[Disagreement]]:
     """Group claims into relationships and list the source disagreements among them."""
     groups: dict[tuple, list[Relationship]] = {}
-    for claim in records.claims:
+    # Most precise first, so that a vague claim ("2011") meets every dated version;
+    # it joins one only when it cannot belong to another, and never takes sides.
+    for claim in sorted(
+        records.claims, key=lambda c: (_width(c.time) if c.time else (2, 0), c.path, c.line)
+    ):
         ident = (
             claim.subject,
             claim.predicate,
@@ -85,13 +89,11 @@ def merge_claims(records: Records) -> tuple[list[Relationship], list[Disagreemen
             tuple(sorted(claim.qualifiers.items())),
         )
         candidates = groups.setdefault(ident, [])
-        home = next((r for r in candidates if r.accepts(claim)), None)
-        if home is None:
-            home = Relationship(
-                claim.subject, claim.predicate, claim.object, dict(claim.qualifiers)
-            )
-            candidates.append(home)
-        home.claims.append(claim)
+        homes = [r for r in candidates if r.accepts(claim)]
+        if len(homes) == 1:
+            homes[0].claims.append(claim)
+        else:
+            candidates.append(Relationship(*ident[:3], dict(claim.qualifiers), [claim]))
     disagreements = []
     for candidates in groups.values():
         if _lasting(records, candidates[0]):
@@ -116,10 +118,12 @@ def _lasting(records: Records, rel: Relationship) -> bool:
 
 
 def _disagreement(left: Relationship, right: Relationship) -> Disagreement | None:
-    """Claims of different sources only: one source listing two spells is no dispute."""
+    """Two claims that cannot both hold, from different sources (one source dating
+    two moments is no dispute). A claim compatible with both sides is no witness."""
     for a in left.claims:
         for b in right.claims:
-            if {c.source for c in a.cites}.isdisjoint(c.source for c in b.cites):
+            differ = {c.source for c in a.cites}.isdisjoint(c.source for c in b.cites)
+            if differ and not _compatible(a.time, b.time):
                 return Disagreement(a, b)
     return None
 

@@ -267,3 +267,45 @@ def test_two_sources_dating_one_spell_differently_do_not_disagree(demo):
         ("1994-05", False),
         ("1996", False),
     ]
+
+
+def test_disagreement_names_the_claims_that_conflict(demo):
+    """Three sources: 5 May, 8 May, and "1994" (compatible with both): the warning pairs 5 and 8 May."""
+    sources = demo / "sources.yaml"
+    one = sources.read_text()
+    sources.write_text(
+        one + one.replace("id: demo", "id: demo2") + one.replace("id: demo", "id: demo3")
+    )
+    for source, time in (("demo3", "1994"), ("demo2", "1994-05-08")):
+        (demo / "claims" / f"{source}.yaml").write_text(
+            f"source: {source}\nclaims:\n"
+            f"  - {{subject: alice-doe, predicate: SIGNED, object: example-accord, on_behalf_of: ruritania, time: {time}, cite: [{{span: [17, 60]}}]}}\n",
+            encoding="utf-8",
+        )
+    _, report = check_records(demo)
+    assert [w.message for w in report.warnings] == [
+        "sources disagree on the time: 1994-05-05 (demo, data/claims/demo.yaml:3) vs 1994-05-08 (demo2, data/claims/demo2.yaml:3)"
+    ]
+
+
+def test_a_vague_claim_compatible_with_two_versions_takes_no_side(demo):
+    sources = demo / "sources.yaml"
+    one = sources.read_text()
+    sources.write_text(
+        one + one.replace("id: demo", "id: demo2") + one.replace("id: demo", "id: demo3")
+    )
+    for source, time in (("demo3", "1994"), ("demo2", "1994-05-08")):
+        (demo / "claims" / f"{source}.yaml").write_text(
+            f"source: {source}\nclaims:\n"
+            f"  - {{subject: alice-doe, predicate: SIGNED, object: example-accord, on_behalf_of: ruritania, time: {time}, cite: [{{span: [17, 60]}}]}}\n",
+            encoding="utf-8",
+        )
+    records, _ = check_records(demo)
+    signed = [
+        e.props for e in graph_rows(records).edges if e.source == "alice-doe" and e.type == "SIGNED"
+    ]
+    assert sorted((p["time"], p["sources"], p["disputed"]) for p in signed) == [
+        ("1994", ["demo3"], False),
+        ("1994-05-05", ["demo"], True),
+        ("1994-05-08", ["demo2"], True),
+    ]
