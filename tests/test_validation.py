@@ -206,105 +206,84 @@ def test_distinct_from_silences_the_duplicate_warning(demo):
     assert report.warnings == []
 
 
-def test_sources_disagreeing_on_a_date_warn_and_stay_apart(demo):
-    """Same subject-predicate-object, two sources, incompatible days: two disputed relationships."""
-    sources = demo / "sources.yaml"
-    sources.write_text(sources.read_text() + sources.read_text().replace("id: demo", "id: demo2"))
-    (demo / "claims" / "demo2.yaml").write_text(
-        "source: demo2\nclaims:\n"
-        "  - {subject: alice-doe, predicate: SIGNED, object: example-accord, on_behalf_of: ruritania, time: 1994-05-08, cite: [{span: [17, 60]}]}\n",
+def another_source(data, source: str, claim_text: str) -> None:
+    """Add source ``source`` (a copy of the demo text) with one claim of its own."""
+    sources = data / "sources.yaml"
+    demo_entry = sources.read_text().split("\n- id:")[0]
+    sources.write_text(sources.read_text() + demo_entry.replace("id: demo", f"id: {source}"))
+    (data / "claims" / f"{source}.yaml").write_text(
+        f"source: {source}\nclaims:\n  - {{{claim_text}, cite: [{{span: [17, 60]}}]}}\n",
         encoding="utf-8",
     )
+
+
+ALICE_SIGNED = (
+    "subject: alice-doe, predicate: SIGNED, object: example-accord, on_behalf_of: ruritania"
+)
+
+
+def alice_signed(records) -> list[dict]:
+    return [
+        e.props for e in graph_rows(records).edges if e.source == "alice-doe" and e.type == "SIGNED"
+    ]
+
+
+def test_sources_disagreeing_on_a_date_warn_and_stay_apart(demo):
+    """Same subject-predicate-object, two sources, incompatible days: two disputed relationships."""
+    another_source(demo, "demo2", f"{ALICE_SIGNED}, time: 1994-05-08")
     records, report = check_records(demo)
     assert report.ok
     assert [str(w) for w in report.warnings] == [
         "data/claims/demo2.yaml:3: alice-doe SIGNED example-accord: time: warning: sources disagree on the time: "
         "1994-05-05 (demo, data/claims/demo.yaml:3) vs 1994-05-08 (demo2, data/claims/demo2.yaml:3)"
     ]
-    signed = [
-        e for e in graph_rows(records).edges if e.source == "alice-doe" and e.type == "SIGNED"
-    ]
-    assert sorted((e.props["time"], e.props["sources"], e.props["disputed"]) for e in signed) == [
+    assert sorted((p["time"], p["sources"], p["disputed"]) for p in alice_signed(records)) == [
         ("1994-05-05", ["demo"], True),
         ("1994-05-08", ["demo2"], True),
     ]
 
 
 def test_same_claim_from_two_sources_is_one_relationship(demo):
-    sources = demo / "sources.yaml"
-    sources.write_text(sources.read_text() + sources.read_text().replace("id: demo", "id: demo2"))
-    (demo / "claims" / "demo2.yaml").write_text(
-        "source: demo2\nclaims:\n"
-        "  - {subject: alice-doe, predicate: SIGNED, object: example-accord, on_behalf_of: ruritania, time: 1994-05, cite: [{span: [17, 60]}]}\n",
-        encoding="utf-8",
-    )
+    another_source(demo, "demo2", f"{ALICE_SIGNED}, time: 1994-05")
     records, report = check_records(demo)
     assert report.ok and report.warnings == []
-    (signed,) = [
-        e for e in graph_rows(records).edges if e.source == "alice-doe" and e.type == "SIGNED"
-    ]
-    assert signed.props["sources"] == ["demo", "demo2"]
-    assert signed.props["corroboration"] == 2
-    assert signed.props["time"] == "1994-05-05"  # the more precise of the two compatible times
-    assert signed.props["disputed"] is False
+    (signed,) = alice_signed(records)
+    assert signed["sources"] == ["demo", "demo2"]
+    assert signed["corroboration"] == 2
+    assert signed["time"] == "1994-05-05"  # the more precise of the two compatible times
+    assert signed["disputed"] is False
 
 
 def test_two_sources_dating_one_spell_differently_do_not_disagree(demo):
     """An office held is observed at two dates by two sources: two observations, no dispute."""
-    sources = demo / "sources.yaml"
-    sources.write_text(sources.read_text() + sources.read_text().replace("id: demo", "id: demo2"))
     claims = demo / "claims" / "demo.yaml"
     claims.write_text(claims.read_text().replace("title: Envoy,", "title: Envoy, time: 1994-05,"))
-    (demo / "claims" / "demo2.yaml").write_text(
-        "source: demo2\nclaims:\n"
-        "  - {subject: carol-poe, predicate: HELD_POSITION, object: peace-office, title: Envoy, time: 1996, cite: [{span: [17, 60]}]}\n",
-        encoding="utf-8",
-    )
+    held = "subject: carol-poe, predicate: HELD_POSITION, object: peace-office, title: Envoy"
+    another_source(demo, "demo2", f"{held}, time: 1996")
     records, report = check_records(demo)
     assert report.ok and report.warnings == []
-    held = [e for e in graph_rows(records).edges if e.type == "HELD_POSITION"]
-    assert sorted((e.props["time"], e.props["disputed"]) for e in held) == [
-        ("1994-05", False),
-        ("1996", False),
-    ]
+    held = [e.props for e in graph_rows(records).edges if e.type == "HELD_POSITION"]
+    assert sorted((p["time"], p["disputed"]) for p in held) == [("1994-05", False), ("1996", False)]
 
 
-def test_disagreement_names_the_claims_that_conflict(demo):
-    """Three sources: 5 May, 8 May, and "1994" (compatible with both): the warning pairs 5 and 8 May."""
-    sources = demo / "sources.yaml"
-    one = sources.read_text()
-    sources.write_text(
-        one + one.replace("id: demo", "id: demo2") + one.replace("id: demo", "id: demo3")
-    )
-    for source, time in (("demo3", "1994"), ("demo2", "1994-05-08")):
-        (demo / "claims" / f"{source}.yaml").write_text(
-            f"source: {source}\nclaims:\n"
-            f"  - {{subject: alice-doe, predicate: SIGNED, object: example-accord, on_behalf_of: ruritania, time: {time}, cite: [{{span: [17, 60]}}]}}\n",
-            encoding="utf-8",
-        )
-    _, report = check_records(demo)
+@pytest.fixture
+def three_versions(demo):
+    """Alice signed on 5 May (demo), on 8 May (demo2), in 1994 (demo3, fits both)."""
+    another_source(demo, "demo3", f"{ALICE_SIGNED}, time: 1994")
+    another_source(demo, "demo2", f"{ALICE_SIGNED}, time: 1994-05-08")
+    return check_records(demo)
+
+
+def test_disagreement_names_the_claims_that_conflict(three_versions):
+    _, report = three_versions
     assert [w.message for w in report.warnings] == [
         "sources disagree on the time: 1994-05-05 (demo, data/claims/demo.yaml:3) vs 1994-05-08 (demo2, data/claims/demo2.yaml:3)"
     ]
 
 
-def test_a_vague_claim_compatible_with_two_versions_takes_no_side(demo):
-    sources = demo / "sources.yaml"
-    one = sources.read_text()
-    sources.write_text(
-        one + one.replace("id: demo", "id: demo2") + one.replace("id: demo", "id: demo3")
-    )
-    for source, time in (("demo3", "1994"), ("demo2", "1994-05-08")):
-        (demo / "claims" / f"{source}.yaml").write_text(
-            f"source: {source}\nclaims:\n"
-            f"  - {{subject: alice-doe, predicate: SIGNED, object: example-accord, on_behalf_of: ruritania, time: {time}, cite: [{{span: [17, 60]}}]}}\n",
-            encoding="utf-8",
-        )
-    records, _ = check_records(demo)
-    signed = [
-        e.props for e in graph_rows(records).edges if e.source == "alice-doe" and e.type == "SIGNED"
-    ]
-    assert sorted((p["time"], p["sources"], p["disputed"]) for p in signed) == [
+def test_a_vague_claim_compatible_with_two_versions_takes_no_side(three_versions):
+    records, _ = three_versions
+    assert sorted((p["time"], p["sources"], p["disputed"]) for p in alice_signed(records)) == [
         ("1994", ["demo3"], False),
         ("1994-05-05", ["demo"], True),
         ("1994-05-08", ["demo2"], True),
