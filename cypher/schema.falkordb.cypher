@@ -11,6 +11,7 @@ CREATE INDEX FOR ()-[r:ATTENDED]-() ON (r.key);
 CREATE INDEX FOR ()-[r:SIGNED]-() ON (r.key);
 CREATE INDEX FOR ()-[r:REFUSED]-() ON (r.key);
 CREATE INDEX FOR ()-[r:ACCEPTED]-() ON (r.key);
+CREATE INDEX FOR ()-[r:ADOPTED]-() ON (r.key);
 CREATE INDEX FOR ()-[r:PROPOSED]-() ON (r.key);
 CREATE INDEX FOR ()-[r:RESULTED_IN]-() ON (r.key);
 CREATE INDEX FOR ()-[r:BASED_ON]-() ON (r.key);

@@ -223,23 +223,29 @@ RELATIONSHIPS: dict[str, RelType] = {
         ),
         RelType(
             "REFUSED",
-            "Refused to sign, attend or accept.",
+            "Refused to sign, attend, accept or deal with.",
             _ACTORS,
-            (*_EVENTS_DOCS, "Format"),
+            (*_EVENTS_DOCS, "Format", "Organization", "State"),
             dict(_ON_BEHALF),
         ),
         RelType("ACCEPTED", "Accepted a document or format.", _ACTORS, ("Agreement", "Format")),
         RelType(
+            "ADOPTED",
+            "Adopted or issued a document as a body (a resolution, decision, declaration).",
+            ("State", "Organization", "Format", "Event"),
+            ("Agreement",),
+        ),
+        RelType(
             "PROPOSED",
-            "Put forward a document or meeting.",
+            "Put forward a document, a meeting, a format or a force.",
             (*_ACTORS, "Format"),
-            (*_EVENTS_DOCS, "Format"),
+            (*_EVENTS_DOCS, "Format", "Organization"),
         ),
         RelType(
             "RESULTED_IN",
-            "An event produced a document or a later event.",
-            ("Event",),
-            _EVENTS_DOCS,
+            "An event, process or document produced a document, event or format.",
+            ("Event", "Format", "Agreement"),
+            (*_EVENTS_DOCS, "Format"),
         ),
         RelType(
             "BASED_ON", "A document derives from an earlier one.", ("Agreement",), ("Agreement",)
@@ -292,7 +298,7 @@ RELATIONSHIPS: dict[str, RelType] = {
             "SUPPORTED",
             "Backed an actor or a document.",
             _ACTORS,
-            (*_ACTORS, "Agreement"),
+            (*_ACTORS, "Agreement", "Format", "Event"),
             {
                 "kind": Property(
                     values=("military", "diplomatic", "political", "economic"), required=True

@@ -71,3 +71,12 @@ def test_every_label_and_type_is_documented_with_an_example():
 
 def test_version():
     assert dipgraph.__version__ == "0.1.0"
+
+
+def test_vocabulary_doc_is_up_to_date():
+    import runpy
+
+    render = runpy.run_path(str(ROOT / "docs" / "make_vocabulary.py"))["render"]
+    assert (ROOT / "docs" / "vocabulary.md").read_text() == render(), (
+        "run python docs/make_vocabulary.py"
+    )
