@@ -1,0 +1,51 @@
+"""Paragraph coverage and the counts of `dipgraph stats`."""
+
+from __future__ import annotations
+
+from click.testing import CliRunner
+from dipgraph.loader import check_records
+from dipgraph.loader.coverage import count_records, document_coverage
+from dipgraph.loader.problems import Report
+
+from dipgraph.cli import cli
+
+
+def test_cited_and_unexplained_paragraphs(demo):
+    records, _ = check_records(demo)
+    report = Report()
+    (doc,) = document_coverage(records, demo.parent / "texts", report)
+    assert (len(doc.paragraphs), sorted(doc.cited), doc.unexplained) == (3, [2, 3], [1])
+    assert report.ok
+
+
+def test_explained_paragraphs_and_a_wrong_number(demo):
+    (demo / "coverage.yaml").write_text("demo:\n  1: title\n  7: no such paragraph\n")
+    records, _ = check_records(demo)
+    report = Report()
+    (doc,) = document_coverage(records, demo.parent / "texts", report)
+    assert doc.unexplained == []
+    assert [p.message for p in report.errors] == ["paragraph 7 does not exist (demo has 3)"]
+
+
+def test_stats_fails_while_a_paragraph_is_unexplained(demo):
+    run = CliRunner().invoke(
+        cli, ["--data", str(demo), "stats", "--texts", str(demo.parent / "texts")]
+    )
+    assert run.exit_code == 1
+    assert "unexplained: demo para 1: Demo Chronicle\n" in run.stdout
+    assert run.stderr == "Error: 1 paragraph(s) neither cited nor explained in data/coverage.yaml\n"
+    (demo / "coverage.yaml").write_text("demo:\n  1: title\n")
+    run = CliRunner().invoke(
+        cli, ["--data", str(demo), "stats", "--texts", str(demo.parent / "texts")]
+    )
+    assert run.exit_code == 0
+    assert (
+        "demo                          3      2          1            0          67%" in run.stdout
+    )
+
+
+def test_counts(demo):
+    counts = count_records(check_records(demo)[0])
+    assert counts["types"] == {"SIGNED": 2, "MEDIATED": 1, "RESULTED_IN": 1, "HELD_POSITION": 1}
+    assert counts["sources"][("demo", "claims")] == 5
+    assert counts["sources"][("demo", "only source")] == 5
