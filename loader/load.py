@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import networkx as nx
+
 from dipgraph.cypher import read_statement
 
 from .engines import Engine

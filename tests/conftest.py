@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
+
 from dipgraph.loader.embedded import EmbeddedFalkorDB
 
 ROOT = Path(__file__).resolve().parent.parent

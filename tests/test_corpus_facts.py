@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import DATA
+
 from dipgraph.loader import check_records, load_records
 
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from click.testing import CliRunner
+
+from dipgraph.cli import cli
 from dipgraph.loader import check_records
 from dipgraph.loader.coverage import count_records, document_coverage
 from dipgraph.loader.problems import Report
-
-from dipgraph.cli import cli
 
 
 def test_cited_and_unexplained_paragraphs(demo):

@@ -10,10 +10,10 @@ from importlib.resources import files
 
 import pytest
 from conftest import ROOT
-from dipgraph.cypher import read_statement, read_statements
-from dipgraph.loader.vocabulary import LABELS, RELATIONSHIPS
 
 import dipgraph
+from dipgraph.cypher import read_statement, read_statements
+from dipgraph.loader.vocabulary import LABELS, RELATIONSHIPS
 
 MODULES = sorted(
     name

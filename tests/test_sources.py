@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from conftest import DEMO_TEXT
+
 from dipgraph.loader import check_records
 from dipgraph.loader.sources import locate, paragraph_spans, verify_sources
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from dipgraph.loader import TimeError, parse_time
 from dipgraph.loader.timespan import _parse_edtf
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import DEMO_TEXT, dump
+
 from dipgraph.loader import ValidationFailed, check_records, graph_rows, load_graph, load_records
 
 CLAIM = "source: demo\nclaims:\n  - subject: {s}\n    predicate: {p}\n    object: {o}\n{extra}"

@@ -141,6 +141,33 @@ def stats(settings, texts, show_uncovered):
         )
 
 
+@cli.command()
+@click.option(
+    "--home", type=click.Path(path_type=Path), help="Embedded store folder  [env DIPGRAPH_HOME]"
+)
+@click.option("--port", type=int, default=None, help="Loopback port  [default: a free one]")
+@click.pass_obj
+def serve(settings, home, port):
+    """Keep the embedded engine running until Ctrl-C, for other FalkorDB clients.
+
+    Other dipgraph commands cannot use the store meanwhile: it is locked.
+    """
+    from dipgraph.loader.embedded import EmbeddedFalkorDB
+
+    server = EmbeddedFalkorDB(home or settings.home, port=port)
+    server.start()
+    click.echo(
+        f"Serving {server.home} on 127.0.0.1:{server.port}, graph {server.graph!r}; press Ctrl-C to stop.",
+    )
+    try:
+        server.wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
+        click.echo("Stopped; the store is saved.")
+
+
 def _counted(counter) -> str:
     return (
         f"{sum(counter.values())} ("
@@ -343,3 +370,7 @@ def _summary_text(summary, where) -> str:
         f"  nodes {sum(summary.nodes.values())}: {nodes}\n"
         f"  relationships {sum(summary.relationships.values())}: {rels}"
     )
+
+
+if __name__ == "__main__":
+    cli()
