@@ -110,24 +110,54 @@ def verify_sources(records: Records, texts: Path) -> Report:
         except SourceTextError as exc:
             report.add(Problem(source.path, source.line, source.id, "sha256", str(exc)))
     parents = _parents(records)
+    related = _related_in_passage(records)
     for entity in records.entities.values():
-        # A body may be named through its state ("the defense ministers of Armenia").
-        names = entity.names + [
-            n for parent in parents.get(entity.id, ()) for n in _names(records, parent)
-        ]
-        _verify(report, texts_by_source, entity.path, entity.id, entity.cites, names, entity.time)
+        # A body may be named through its state ("the defense ministers of Armenia"),
+        # an unnamed meeting through who met: what a claim from the same passage
+        # relates it to.
+        for index, cite in enumerate(entity.cites):
+            others = parents.get(entity.id, set()) | related.get(
+                (entity.id, cite.source, cite.start, cite.end), set()
+            )
+            names = entity.names + [n for other in sorted(others) for n in _names(records, other)]
+            _verify(
+                report, texts_by_source, entity.path, entity.id, [cite], names, entity.time, index
+            )
     for claim in records.claims:
-        names = [n for ident in (claim.subject, claim.object) for n in _names(records, ident)]
+        ends = {claim.subject, claim.object}
+        ends |= {parent for end in tuple(ends) for parent in parents.get(end, ())}
+        names = [n for ident in sorted(ends) for n in _names(records, ident)]
         _verify(report, texts_by_source, claim.path, claim.label, claim.cites, names, claim.time)
     return report
 
 
-def _parents(records: Records) -> dict[str, list[str]]:
-    parents: dict[str, list[str]] = {}
+def _parents(records: Records) -> dict[str, set[str]]:
+    parents: dict[str, set[str]] = {}
     for claim in records.claims:
         if claim.predicate == "PART_OF":
-            parents.setdefault(claim.subject, []).append(claim.object)
+            parents.setdefault(claim.subject, set()).add(claim.object)
     return parents
+
+
+def _related_in_passage(records: Records) -> dict[tuple, set[str]]:
+    """(entity, source, start, end) -> the entities that claims citing an overlapping
+    passage relate the entity to."""
+    by_source: dict[str, list] = {}
+    for claim in records.claims:
+        for cite in claim.cites:
+            by_source.setdefault(cite.source, []).append(
+                (cite.start, cite.end, claim.subject, claim.object)
+            )
+    related: dict[tuple, set[str]] = {}
+    for entity in records.entities.values():
+        for cite in entity.cites:
+            for start, end, subject, obj in by_source.get(cite.source, ()):
+                if start < cite.end and cite.start < end and entity.id in (subject, obj):
+                    other = obj if subject == entity.id else subject
+                    related.setdefault((entity.id, cite.source, cite.start, cite.end), set()).add(
+                        other
+                    )
+    return related
 
 
 def _names(records: Records, ident: str) -> list[str]:
@@ -135,9 +165,11 @@ def _names(records: Records, ident: str) -> list[str]:
     return entity.names if entity else []
 
 
-def _verify(report, texts, path, record, cites: list[Citation], names, time: TimeSpan | None):
+def _verify(
+    report, texts, path, record, cites: list[Citation], names, time: TimeSpan | None, first=0
+):
     wanted = [normalize_name(n) for n in names] + _date_words(time)
-    for index, cite in enumerate(cites):
+    for index, cite in enumerate(cites, first):
         text = texts.get(cite.source)
         if text is None:
             continue  # unknown source or bad hash: reported once already
@@ -160,12 +192,19 @@ def _verify(report, texts, path, record, cites: list[Citation], names, time: Tim
 
 
 def _date_words(time: TimeSpan | None) -> list[str]:
-    """Words whose presence shows a passage gives the date: its years and month."""
+    """Words whose presence shows a passage gives the date: its years, decades and month.
+
+    >>> from dipgraph.loader.timespan import parse_time
+    >>> _date_words(parse_time("1998/2001"))
+    ['1998', '1999', '2000', '2001', '1990s', '2000s']
+    """
     if time is None or (time.earliest is None and time.latest is None):
         return []
     first = int((time.earliest or time.latest)[:4])
     last = int((time.latest or time.earliest)[:4])
-    words = [str(year) for year in range(first, min(last, first + 30) + 1)]
+    years = range(first, min(last, first + 30) + 1)
+    # "the late 1990s" gives the date of 1995/1999 as surely as "1997" does.
+    words = [str(year) for year in years] + sorted({f"{year // 10 * 10}s" for year in years})
     if time.precision in ("day", "month") and time.earliest:
         words.append(calendar.month_name[int(time.earliest[5:7])].casefold())
     return words

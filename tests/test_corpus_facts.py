@@ -80,16 +80,17 @@ def test_ceasefire_builds_on_two_protocols_and_was_signed_by_three_armed_bodies(
     ]
 
 
-def test_positions_held_at_bishkek(corpus):
+def test_offices_held_when_signing_the_bishkek_protocol(corpus):
     rows = corpus.read(
-        "MATCH (p:Person)-[h:HELD_POSITION]->(body) WHERE h.earliest <= $day AND $day <= h.latest "
-        "AND p.id IN ['vladimir-shumeyko', 'rasul-guliyev'] RETURN p.id AS who, h.title AS title, body.name AS body ORDER BY who, body",
-        {"day": "1994-05-05"},
+        "MATCH (p:Person)-[s:SIGNED]->(:Agreement {id: 'bishkek-protocol'}) "
+        "MATCH (p)-[h:HELD_POSITION]->(body) WHERE h.earliest <= s.earliest AND s.latest <= h.latest "
+        "AND p.id IN ['vladimir-shumeyko', 'rasul-guliyev'] "
+        "RETURN p.id AS who, s.time AS signed, h.title AS title, body.name AS body ORDER BY who, body"
     )
-    assert [(r["who"], r["title"], r["body"]) for r in rows] == [
-        ("rasul-guliyev", "Speaker", "Milli Majlis"),
-        ("vladimir-shumeyko", "Chairman", "CIS Inter-Parliamentary Assembly"),
-        ("vladimir-shumeyko", "Chairman", "Federation Council of Russia"),
+    assert [(r["who"], r["signed"], r["title"], r["body"]) for r in rows] == [
+        ("rasul-guliyev", "1994-05-08", "Speaker", "Milli Majlis"),
+        ("vladimir-shumeyko", "1994-05-05", "Chairman", "CIS Inter-Parliamentary Assembly"),
+        ("vladimir-shumeyko", "1994-05-05", "Chairman", "Federation Council of Russia"),
     ]
 
 
@@ -109,21 +110,21 @@ def test_kazan_date_disagreement_is_visible(corpus):
     ]
 
 
-def test_corroborated_position_is_one_relationship_with_both_sources(corpus):
+def test_one_fact_from_three_sources_is_one_relationship(corpus):
     rows = corpus.read(
-        "MATCH (:Person {id: 'ilham-aliyev'})-[h:HELD_POSITION {title: 'President'}]->(:State {id: 'azerbaijan'}) "
-        "WHERE h.earliest <= '2011-06-24' AND '2011-06-24' <= h.latest "
-        "RETURN h.time AS time, h.sources AS sources, h.corroboration AS n, size(h.citations) AS cites ORDER BY time"
+        "MATCH (:Agreement {id: 'ceasefire-1994'})-[r:BASED_ON]->(:Agreement {id: 'bishkek-protocol'}) "
+        "RETURN r.sources AS sources, r.corroboration AS n"
     )
-    assert rows == [
-        {"time": "2003/2020", "sources": ["remler-2020"], "n": 1, "cites": 2},  # the whole spell
-        {
-            "time": "2011-06",
-            "sources": ["russia-initiatives", "tadevosyan-kazan"],
-            "n": 2,
-            "cites": 2,
-        },
-    ]
+    assert rows == [{"sources": ["karavayev-2016", "remler-2020", "russia-initiatives"], "n": 3}]
+
+
+def test_a_yearless_date_merges_with_the_precise_one(corpus):
+    """russia-initiatives gives 15 April without a year; karavayev-2016 gives 15 April 1994."""
+    rows = corpus.read(
+        "MATCH (:Organization {id: 'cis-council-of-heads-of-state'})-[r:ADOPTED]->(:Agreement {id: 'cis-ceasefire-declaration-1994'}) "
+        "RETURN r.time AS time, r.sources AS sources"
+    )
+    assert rows == [{"time": "1994-04-15", "sources": ["karavayev-2016", "russia-initiatives"]}]
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from click.testing import CliRunner
+from conftest import DATA
 
 from dipgraph.cli import cli
 from dipgraph.loader import check_records
@@ -49,3 +50,13 @@ def test_counts(demo):
     assert counts["types"] == {"SIGNED": 2, "MEDIATED": 1, "RESULTED_IN": 1, "HELD_POSITION": 1}
     assert counts["sources"][("demo", "claims")] == 5
     assert counts["sources"][("demo", "only source")] == 5
+
+
+def test_every_paragraph_of_the_corpus_is_cited_or_explained(seeds):
+    records, _ = check_records(DATA)
+    problems = Report()
+    documents = document_coverage(records, seeds, problems)
+    assert problems.ok, problems.errors
+    assert {doc.source: doc.unexplained for doc in documents} == {
+        doc.source: [] for doc in documents
+    }

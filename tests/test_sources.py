@@ -58,3 +58,48 @@ def test_shipped_citations_all_verify(seeds):
     records, report = check_records(DATA)
     assert report.ok
     assert [str(p) for p in verify_sources(records, seeds).problems] == []
+
+
+def test_a_decade_in_the_passage_gives_the_date(tmp_path, monkeypatch):
+    from conftest import write_demo
+
+    data = write_demo(tmp_path)
+    texts = tmp_path / "texts"
+    text = (texts / "demo.txt").read_text() + "\nIn the late 1990s the Peace Office tried again.\n"
+    (texts / "demo.txt").write_text(text)
+    import hashlib
+
+    sources = data / "sources.yaml"
+    old = sources.read_text()
+    new_hash = hashlib.sha256(text.encode()).hexdigest()
+    sources.write_text(old.split("sha256:")[0] + f"sha256: {new_hash}\n  chars: {len(text)}\n")
+    start = text.index("In the late 1990s")
+    claims = data / "claims" / "demo.yaml"
+    claims.write_text(
+        claims.read_text()
+        + f"  - {{subject: carol-poe, predicate: ATTENDED, object: example-talks, time: 1995/1999, cite: [{{span: [{start}, {start + 17}]}}]}}\n"
+    )
+    monkeypatch.chdir(tmp_path)
+    records, report = check_records(data)
+    assert report.ok, report.errors
+    assert verify_sources(records, texts).problems == []
+
+
+def test_an_unnamed_event_is_identified_by_what_the_same_passage_relates_it_to(demo):
+    passage = DEMO_TEXT.index("Carol Poe of the Peace Office")
+    span = f"[{passage}, {passage + 29}]"
+    (demo / "entities" / "more.yaml").write_text(
+        f"- {{id: quiet-meeting, label: Event, name: Quiet meeting, kind: meeting, cite: [{{source: demo, span: {span}}}]}}\n"
+    )
+    records, _ = check_records(demo)
+    unverified = [str(p) for p in verify_sources(records, demo.parent / "texts").problems]
+    assert unverified == [
+        f"data/entities/more.yaml:1: quiet-meeting: cite[0].span: span {passage}-{passage + 29} of demo mentions none of: Quiet meeting"
+    ]
+    claims = demo / "claims" / "demo.yaml"
+    claims.write_text(
+        claims.read_text()
+        + f"  - {{subject: carol-poe, predicate: ATTENDED, object: quiet-meeting, cite: [{{span: {span}}}]}}\n"
+    )
+    records, _ = check_records(demo)
+    assert verify_sources(records, demo.parent / "texts").problems == []
