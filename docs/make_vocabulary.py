@@ -99,7 +99,7 @@ def render() -> str:
         "Every entity node carries its label **and** `:Entity` (the unique `id` lives there), plus `name`, `aliases`, `note`, and its provenance: `sources` (source ids), `citations` (`source@start-end`) and `locators` (the human locators, in the same order). Nodes with a `time` also get `earliest`, `latest` (ISO dates; absent when open) and `precision`.\n"
     )
     w(
-        "Every relationship carries `key` (stable across loads), its qualifiers, `time`/`earliest`/`latest`/`precision` when dated, `sources`, `citations`, `locators`, `corroboration` (number of distinct sources asserting it), `disputed` (true when another source dates the same subject-predicate-object incompatibly) and optional `note` and `confidence` (high | medium | low).\n"
+        "Every relationship carries `key` (stable across loads), its qualifiers, `time`/`earliest`/`latest`/`precision` when dated, `sources`, `citations`, `locators`, `corroboration` (number of distinct sources asserting it), `disputed` (true when another source dates the same subject-predicate-object incompatibly) and optional `note` and `confidence` (high | medium | low: that of its best-attested claim).\n"
     )
     w(
         "`Source` nodes (from `data/sources.yaml`) carry `id`, `title`, `subtitle`, `authors`, `publisher`, `published`, `url`, `doi`, `file`, `sha256` and `chars`.\n"

@@ -115,7 +115,6 @@ def _entity_props(entity: Entity) -> dict:
 def _relationship_props(rel: Relationship) -> dict:
     time = rel.time.as_properties() if rel.time else {}
     notes = [c.note for c in rel.claims if c.note]
-    given = [c.confidence for c in rel.claims if c.confidence]
     cites = _citation_props(rel.citations)
     return _clean(
         {
@@ -126,7 +125,14 @@ def _relationship_props(rel: Relationship) -> dict:
             "corroboration": len(cites["sources"]),
             "disputed": rel.disputed,
             "note": " / ".join(dict.fromkeys(notes)) or None,
-            # The most cautious confidence any source's claim carries.
-            "confidence": max(given, key=CONFIDENCE.index) if given else None,
+            "confidence": _confidence(rel),
         }
     )
+
+
+def _confidence(rel: Relationship) -> str | None:
+    """A fact is as well attested as its best source: one source stating it without
+    reservation outweighs another's hearsay. No stated confidence means none."""
+    best = min((c.confidence or "high" for c in rel.claims), key=CONFIDENCE.index)
+    stated = any(c.confidence == best for c in rel.claims)
+    return best if stated else None

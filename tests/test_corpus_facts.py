@@ -151,3 +151,500 @@ def test_every_relationship_carries_time_bounds_and_citations(corpus):
         "sum(CASE WHEN r.time IS NULL OR (r.earliest IS NOT NULL OR r.latest IS NOT NULL) THEN 1 ELSE 0 END) AS bounded"
     )
     assert row["all"] == row["cited"] == row["bounded"]
+
+
+# -- A broad sample of the corpus: (documents, types, query, params, expected rows) --------------
+S1, S2, S3, S4 = "russia-initiatives", "tadevosyan-kazan", "remler-2020", "karavayev-2016"
+
+FACTS = {
+    "Aliyev and Sargsyan signed the Meindorf declaration in November 2008": (
+        [S4],
+        ["SIGNED"],
+        "MATCH (p:Person)-[s:SIGNED]->(:Agreement {id: 'meindorf-declaration'}) RETURN p.id AS who, s.time AS time ORDER BY who",
+        {},
+        [{"who": "ilham-aliyev", "time": "2008-11"}, {"who": "serzh-sargsyan", "time": "2008-11"}],
+    ),
+    "Armenia and Azerbaijan signed the Alma-Ata Protocols on 21 December 1991": (
+        [S3],
+        ["SIGNED"],
+        "MATCH (s:State)-[r:SIGNED]->(:Agreement {id: 'alma-ata-protocols'}) RETURN s.id AS who, r.time AS time ORDER BY who",
+        {},
+        [{"who": "armenia", "time": "1991-12-21"}, {"who": "azerbaijan", "time": "1991-12-21"}],
+    ),
+    "Azerbaijan refused the 1996 trilateral declaration": (
+        [S1],
+        ["REFUSED"],
+        "MATCH (s)-[r:REFUSED]->(:Agreement {id: 'trilateral-declaration-1996'}) RETURN s.id AS who, r.time AS time",
+        {},
+        [{"who": "azerbaijan", "time": "1996-05"}],
+    ),
+    "Aliyev refused the Kazan document on 24 June 2011 (two sources)": (
+        [S2, S3],
+        ["REFUSED"],
+        "MATCH (:Person {id: 'ilham-aliyev'})-[r:REFUSED]->(:Agreement {id: 'kazan-document'}) RETURN r.time AS time, r.sources AS sources",
+        {},
+        [{"time": "2011-06-24", "sources": [S3, S2]}],
+    ),
+    "Kocharyan and Vazgen Sargsyan rejected the 1997 step-by-step plan for Armenia": (
+        [S3],
+        ["REFUSED"],
+        "MATCH (p)-[r:REFUSED]->(:Agreement {id: 'step-by-step-plan-1997'}) RETURN p.id AS who, r.time AS time, r.on_behalf_of AS for ORDER BY who",
+        {},
+        [
+            {"who": "robert-kocharyan", "time": "1998", "for": "armenia"},
+            {"who": "vazgen-sargsyan", "time": "1998", "for": "armenia"},
+        ],
+    ),
+    "The three co-chair states refused to back UNGA resolution 62/243, which the Assembly adopted in March 2008": (
+        [S4],
+        ["REFUSED", "ADOPTED"],
+        "MATCH (a)-[r:REFUSED|ADOPTED]->(:Agreement {id: 'unga-resolution-62-243'}) RETURN a.id AS who, type(r) AS act, r.time AS time ORDER BY act, who",
+        {},
+        [
+            {"who": "un-general-assembly", "act": "ADOPTED", "time": "2008-03"},
+            {"who": "france", "act": "REFUSED", "time": "2008-03"},
+            {"who": "russia", "act": "REFUSED", "time": "2008-03"},
+            {"who": "united-states", "act": "REFUSED", "time": "2008-03"},
+        ],
+    ),
+    "Azerbaijan accepted the updated Madrid Principles in early 2010": (
+        [S2],
+        ["ACCEPTED"],
+        "MATCH (s)-[r:ACCEPTED]->(:Agreement {id: 'madrid-principles'}) RETURN s.id AS who, r.time AS time",
+        {},
+        [{"who": "azerbaijan", "time": "2010"}],
+    ),
+    "The US and France assented to Russia's presidential meetings (2008-2012)": (
+        [S3],
+        ["ACCEPTED"],
+        "MATCH (s)-[r:ACCEPTED]->(:Format {id: 'trilateral-presidential-meetings'}) RETURN s.id AS who, r.time AS time, r.confidence AS c ORDER BY who",
+        {},
+        [
+            {"who": "france", "time": "2008/2012", "c": "medium"},
+            {"who": "united-states", "time": "2008/2012", "c": "medium"},
+        ],
+    ),
+    "The UN Security Council adopted resolutions 822, 853, 874 and 884 in 1993": (
+        [S3],
+        ["ADOPTED"],
+        "MATCH (:Organization {id: 'un-security-council'})-[r:ADOPTED]->(d:Agreement) RETURN d.id AS doc, r.time AS time ORDER BY time",
+        {},
+        [
+            {"doc": "unsc-resolution-822", "time": "1993-04-30"},
+            {"doc": "unsc-resolution-853", "time": "1993-07-29"},
+            {"doc": "unsc-resolution-874", "time": "1993-10-14"},
+            {"doc": "unsc-resolution-884", "time": "1993-11-12"},
+        ],
+    ),
+    "The OSCE Chairperson-in-Office issued the co-chairmanship mandate on 23 March 1995": (
+        [S1],
+        ["ADOPTED"],
+        "MATCH (o)-[r:ADOPTED]->(:Agreement {id: 'co-chairmanship-mandate-1995'}) RETURN o.id AS who, r.time AS time",
+        {},
+        [{"who": "osce-chairmanship", "time": "1995-03-23"}],
+    ),
+    "Russia, the US and France issued the Deauville statement on 26 May 2011": (
+        [S2],
+        ["ADOPTED"],
+        "MATCH (o)-[r:ADOPTED]->(:Agreement {id: 'deauville-statement'}) RETURN o.id AS who, r.time AS time ORDER BY who",
+        {},
+        [
+            {"who": "france", "time": "2011-05-26"},
+            {"who": "russia", "time": "2011-05-26"},
+            {"who": "united-states", "time": "2011-05-26"},
+        ],
+    ),
+    "Medvedev mediated the Meindorf declaration for Russia": (
+        [S4],
+        ["MEDIATED"],
+        "MATCH (p)-[r:MEDIATED]->(:Agreement {id: 'meindorf-declaration'}) RETURN p.id AS who, r.time AS time, r.on_behalf_of AS for",
+        {},
+        [{"who": "dmitry-medvedev", "time": "2008-11", "for": "russia"}],
+    ),
+    "The Minsk Group was the OSCE's mediator of the conflict, 1992-2020": (
+        [S3],
+        ["MEDIATED"],
+        "MATCH (:Format {id: 'minsk-group'})-[r:MEDIATED]->(:Conflict {id: 'karabakh-conflict'}) WHERE r.time IS NOT NULL RETURN r.time AS time, r.on_behalf_of AS for",
+        {},
+        [{"time": "1992/2020", "for": "osce"}],
+    ),
+    "The first mediators were Russia, Kazakhstan, Iran, the CIS and the CSCE": (
+        [S1],
+        ["MEDIATED"],
+        "MATCH (m)-[r:MEDIATED]->(:Conflict {id: 'karabakh-conflict'}) WHERE m.id IN ['kazakhstan', 'iran', 'cis', 'osce'] RETURN m.id AS who ORDER BY who",
+        {},
+        [{"who": "cis"}, {"who": "iran"}, {"who": "kazakhstan"}, {"who": "osce"}],
+    ),
+    "Lavrov carried Medvedev's post-Kazan proposals to both capitals in July 2011": (
+        [S2],
+        ["MEDIATED"],
+        "MATCH (m)-[r:MEDIATED]->(:Agreement {id: 'medvedev-proposals-2011'}) RETURN m.id AS who, r.time AS time, r.on_behalf_of AS for",
+        {},
+        [{"who": "sergey-lavrov", "time": "2011-07", "for": "russia"}],
+    ),
+    "Armenian forces attacked in the summer 1993 offensive": (
+        [S3],
+        ["PARTY_TO"],
+        "MATCH (m)-[r:PARTY_TO]->(:Event {id: 'southern-offensive-1993'}) RETURN m.id AS who, r.time AS time, r.role AS role",
+        {},
+        [{"who": "armenian-forces", "time": "1993-22", "role": "attacking side"}],
+    ),
+    "Armenia, Azerbaijan and the NKR are parties to the conflict": (
+        [S1, S2, S3, S4],
+        ["PARTY_TO"],
+        "MATCH (s:State)-[r:PARTY_TO]->(:Conflict {id: 'karabakh-conflict'}) RETURN DISTINCT s.id AS who ORDER BY who",
+        {},
+        [{"who": "armenia"}, {"who": "azerbaijan"}, {"who": "nkr"}],
+    ),
+    "Russia set up the 1992 mission and initiated the August 2014 meeting": (
+        [S1],
+        ["INITIATED"],
+        "MATCH (:State {id: 'russia'})-[r:INITIATED]->(x) WHERE x.id IN ['russian-mediation-mission-1992', 'sochi-meeting-2014'] RETURN x.id AS what, r.time AS time ORDER BY what",
+        {},
+        [
+            {"what": "russian-mediation-mission-1992", "time": "1992-05-05"},
+            {"what": "sochi-meeting-2014", "time": "2014-08-10"},
+        ],
+    ),
+    "Kazimirov set up the 1994 Bishkek talks": (
+        [S3],
+        ["INITIATED"],
+        "MATCH (:Person {id: 'vladimir-kazimirov'})-[r:INITIATED]->(x) RETURN x.id AS what, r.time AS time",
+        {},
+        [{"what": "bishkek-meeting-1994", "time": "1994"}],
+    ),
+    "Hosts: Warsaw 2004, Key West 2001, Rambouillet 2006, the European Parliament hearing 2011": (
+        [S2, S3, S4],
+        ["HOSTED"],
+        "MATCH (h)-[r:HOSTED]->(e:Event) WHERE e.id IN ['warsaw-meeting-2004', 'key-west-talks-2001', 'rambouillet-talks-2006', 'european-parliament-hearing-2011'] RETURN h.id AS host, e.id AS event, r.time AS time ORDER BY event",
+        {},
+        [
+            {
+                "host": "european-parliament-foreign-affairs-committee",
+                "event": "european-parliament-hearing-2011",
+                "time": "2011-06-15",
+            },
+            {"host": "united-states", "event": "key-west-talks-2001", "time": "2001"},
+            {"host": "france", "event": "rambouillet-talks-2006", "time": "2006"},
+            {"host": "warsaw", "event": "warsaw-meeting-2004", "time": "2004-04"},
+        ],
+    ),
+    "The US and French co-chairs spoke at the European Parliament hearing of 15 June 2011": (
+        [S2],
+        ["ATTENDED"],
+        "MATCH (p:Person)-[r:ATTENDED]->(:Event {id: 'european-parliament-hearing-2011'}) RETURN p.id AS who, r.role AS role, r.time AS time ORDER BY who",
+        {},
+        [
+            {"who": "bernard-fassier", "role": "French co-chair", "time": "2011-06-15"},
+            {"who": "robert-bradtke", "role": "U.S. co-chair", "time": "2011-06-15"},
+        ],
+    ),
+    "The 2016 Vienna talks drew the US, Russian, French and EU foreign policy chiefs": (
+        [S4],
+        ["ATTENDED"],
+        "MATCH (a)-[r:ATTENDED {role: 'foreign policy chief'}]->(:Event {id: 'vienna-talks-2016'}) RETURN a.id AS who ORDER BY who",
+        {},
+        [{"who": "eu"}, {"who": "france"}, {"who": "russia"}, {"who": "united-states"}],
+    ),
+    "Russia proposed the two-stage plan on 13 April 1992": (
+        [S1],
+        ["PROPOSED"],
+        "MATCH (p)-[r:PROPOSED]->(:Agreement {id: 'russian-two-stage-plan-1992'}) RETURN p.id AS who, r.time AS time",
+        {},
+        [{"who": "russia", "time": "1992-04-13"}],
+    ),
+    "Russian peacekeepers were proposed in 1994, after 2016 and on 14 October 2020": (
+        [S3],
+        ["PROPOSED"],
+        "MATCH (p)-[r:PROPOSED]->(:Organization {id: 'russian-peacekeeping-force'}) RETURN p.id AS who, r.time AS time ORDER BY time, who",
+        {},
+        [
+            {"who": "russia", "time": "1994"},
+            {"who": "vladimir-kazimirov", "time": "1994"},
+            {"who": "russia", "time": "2016/2020-11"},
+            {"who": "sergey-lavrov", "time": "2020-10-14"},
+        ],
+    ),
+    "Outcomes: Budapest 1994, Prague process, Kelbajar 1993, the 2020 war": (
+        [S1, S3, S4],
+        ["RESULTED_IN"],
+        "MATCH (a)-[r:RESULTED_IN]->(b) WHERE a.id IN ['budapest-summit-1994', 'budapest-decision-1994', 'prague-process', 'kelbajar-offensive-1993', 'war-2020'] RETURN a.id AS from, b.id AS to ORDER BY from, to",
+        {},
+        [
+            {"from": "budapest-decision-1994", "to": "minsk-group"},
+            {"from": "budapest-decision-1994", "to": "minsk-group-co-chairmanship"},
+            {"from": "budapest-summit-1994", "to": "budapest-decision-1994"},
+            {"from": "kelbajar-offensive-1993", "to": "azerbaijan-revolution-1993"},
+            {"from": "kelbajar-offensive-1993", "to": "turkey-armenia-border-closure-1993"},
+            {"from": "prague-process", "to": "madrid-principles"},
+            {"from": "war-2020", "to": "november-2020-statement"},
+        ],
+    ),
+    "The presidential meetings produced the Meindorf, Astrakhan and Sochi statements": (
+        [S1],
+        ["RESULTED_IN"],
+        "MATCH (:Format {id: 'trilateral-presidential-meetings'})-[r:RESULTED_IN]->(d) RETURN d.id AS doc, r.time AS time ORDER BY time",
+        {},
+        [
+            {"doc": "meindorf-declaration", "time": "2008-11-02"},
+            {"doc": "astrakhan-statement", "time": "2010-10-27"},
+            {"doc": "sochi-statement-2011", "time": "2011-03-05"},
+        ],
+    ),
+    "Lineage of the Kazan document back through the Madrid Principles": (
+        [S2, S3, S4],
+        ["BASED_ON"],
+        "MATCH p = (:Agreement {id: 'kazan-document'})-[:BASED_ON*1..5]->(d:Agreement) RETURN d.id AS ancestor, length(p) AS steps ORDER BY steps, ancestor",
+        {},
+        [
+            {"ancestor": "madrid-principles", "steps": 1},
+            {"ancestor": "mixed-plan-2005", "steps": 2},
+            {"ancestor": "step-by-step-plan-1997", "steps": 2},
+        ],
+    ),
+    "The 1994 reaffirmations and the February 1995 incidents agreement build on the May ceasefire": (
+        [S1],
+        ["BASED_ON"],
+        "MATCH (d)-[:BASED_ON]->(:Agreement {id: 'ceasefire-1994'}) RETURN d.id AS doc, d.time AS time ORDER BY time",
+        {},
+        [
+            {"doc": "ceasefire-reaffirmation-1994", "time": "1994-07-26/1994-07-27"},
+            {"doc": "ceasefire-orders-statements-1994", "time": "1994-08-29"},
+            {"doc": "armed-incidents-agreement-1995", "time": "1995-02"},
+        ],
+    ),
+    "Kazakhstan took part in the Zheleznovodsk process with Russia": (
+        [S1],
+        ["MEMBER_OF"],
+        "MATCH (s)-[:MEMBER_OF]->(:Format {id: 'zheleznovodsk-process'}) RETURN s.id AS who ORDER BY who",
+        {},
+        [{"who": "kazakhstan"}, {"who": "russia"}],
+    ),
+    "Germany, Turkey and Sweden sat in the Minsk Group beside the co-chairs in 2020": (
+        [S3],
+        ["MEMBER_OF"],
+        "MATCH (s)-[r:MEMBER_OF {time: '2020'}]->(:Format {id: 'minsk-group'}) WHERE s.id IN ['germany', 'turkey', 'sweden'] RETURN s.id AS who ORDER BY who",
+        {},
+        [{"who": "germany"}, {"who": "sweden"}, {"who": "turkey"}],
+    ),
+    "Russia and Sweden were the first co-chairs (December 1994); the US and France joined in 1997": (
+        [S1, S3],
+        ["CO_CHAIR_OF"],
+        "MATCH (s:State)-[r:CO_CHAIR_OF]->(:Format {id: 'minsk-group'}) WHERE r.earliest IS NOT NULL WITH s, min(r.earliest) AS first RETURN s.id AS who, first ORDER BY first, who",
+        {},
+        [
+            {"who": "russia", "first": "1994-12-01"},
+            {"who": "sweden", "first": "1994-12-01"},
+            {"who": "france", "first": "1997-01-01"},
+            {"who": "united-states", "first": "1997-01-01"},
+        ],
+    ),
+    "Kazimirov's offices": (
+        [S1, S3],
+        ["HELD_POSITION"],
+        "MATCH (:Person {id: 'vladimir-kazimirov'})-[r:HELD_POSITION]->(b) RETURN b.id AS body, r.title AS title, r.time AS time ORDER BY body",
+        {},
+        [
+            {"body": "minsk-group", "title": "Russian negotiator", "time": "../1997"},
+            {
+                "body": "russia",
+                "title": "Plenipotentiary Representative of the President",
+                "time": "1994-05-05",
+            },
+            {"body": "russian-mediation-mission-1992", "title": "Head", "time": "1992-05-05/"},
+            {"body": "russian-mfa", "title": "Ambassador-at-Large", "time": "1992-05-05"},
+        ],
+    ),
+    "Presidents of Armenia, Azerbaijan and Russia at the Kazan summit (24 June 2011)": (
+        [S1, S2, S3, S4],
+        ["HELD_POSITION"],
+        "MATCH (p:Person)-[h:HELD_POSITION {title: 'President'}]->(s:State) WHERE s.id IN ['armenia', 'azerbaijan', 'russia'] AND h.earliest <= $day AND $day <= h.latest RETURN DISTINCT s.id AS state, p.name AS president ORDER BY state",
+        {"day": "2011-06-24"},
+        [
+            {"state": "armenia", "president": "Serzh Sargsyan"},
+            {"state": "azerbaijan", "president": "Ilham Aliyev"},
+            {"state": "russia", "president": "Dmitry Medvedev"},
+        ],
+    ),
+    "Ter-Petrosyan was president until January 1998 (two sources)": (
+        [S2, S3],
+        ["HELD_POSITION"],
+        "MATCH (:Person {id: 'levon-ter-petrosyan'})-[r:HELD_POSITION]->(:State {id: 'armenia'}) RETURN r.time AS time, r.latest AS last, r.sources AS sources",
+        {},
+        [{"time": "../1998-01", "last": "1998-01-31", "sources": [S3, S2]}],
+    ),
+    "Rogozin was Deputy Prime Minister when in Baku on 8 April 2016": (
+        [S4],
+        ["HELD_POSITION"],
+        "MATCH (:Person {id: 'dmitry-rogozin'})-[r:HELD_POSITION]->(s) RETURN s.id AS state, r.title AS title, r.time AS time",
+        {},
+        [{"state": "russia", "title": "Deputy Prime Minister", "time": "2016-04-08"}],
+    ),
+    "Levonarkh lies in Mardakert District; the April 2016 clashes belong to the conflict (three sources)": (
+        [S2, S3, S4],
+        ["PART_OF"],
+        "MATCH (a)-[r:PART_OF]->(b) WHERE a.id IN ['levonarkh', 'april-2016-clashes'] RETURN a.id AS part, b.id AS whole, size(r.sources) AS n ORDER BY part",
+        {},
+        [
+            {"part": "april-2016-clashes", "whole": "karabakh-conflict", "n": 3},
+            {"part": "levonarkh", "whole": "mardakert-district", "n": 1},
+        ],
+    ),
+    "Kelbajar fell in March-April 1993; Sargsyan spoke in Kyiv on 1 July 2011": (
+        [S2, S3],
+        ["TOOK_PLACE_IN"],
+        "MATCH (e:Event)-[r:TOOK_PLACE_IN]->(p) WHERE e.id IN ['kelbajar-offensive-1993', 'kyiv-press-conference-2011'] RETURN e.id AS event, p.id AS place, r.time AS time ORDER BY event",
+        {},
+        [
+            {"event": "kelbajar-offensive-1993", "place": "kelbajar", "time": "1993-03/1993-04"},
+            {"event": "kyiv-press-conference-2011", "place": "kyiv", "time": "2011-07-01"},
+        ],
+    ),
+    "Turkey backed Azerbaijan militarily and diplomatically in 2020": (
+        [S3],
+        ["SUPPORTED"],
+        "MATCH (:State {id: 'turkey'})-[r:SUPPORTED]->(:State {id: 'azerbaijan'}) RETURN r.kind AS kind, r.time AS time ORDER BY kind",
+        {},
+        [{"kind": "diplomatic", "time": "2020"}, {"kind": "military", "time": "2020"}],
+    ),
+    "Sarkozy backed Sargsyan before Kazan; the US backed the 2009 Turkish-Armenian opening": (
+        [S2, S3],
+        ["SUPPORTED"],
+        "MATCH (a)-[r:SUPPORTED]->(b) WHERE a.id = 'nicolas-sarkozy' OR b.id = 'turkey-armenia-normalization-2009' RETURN a.id AS a, b.id AS b, r.kind AS kind, r.time AS time ORDER BY a",
+        {},
+        [
+            {
+                "a": "nicolas-sarkozy",
+                "b": "serzh-sargsyan",
+                "kind": "diplomatic",
+                "time": "2011-06",
+            },
+            {
+                "a": "united-states",
+                "b": "turkey-armenia-normalization-2009",
+                "kind": "diplomatic",
+                "time": "2009",
+            },
+        ],
+    ),
+    "Arms supplies: Russia to Azerbaijan 2010-2017, Turkey to Azerbaijan 2020": (
+        [S2, S3, S4],
+        ["SUPPLIED_ARMS_TO"],
+        "MATCH (a)-[r:SUPPLIED_ARMS_TO]->(:State {id: 'azerbaijan'}) WHERE a:State RETURN a.id AS who, r.time AS time, r.confidence AS confidence, r.sources AS sources ORDER BY who",
+        {},
+        [
+            {"who": "russia", "time": "2010/2017", "confidence": None, "sources": [S4, S2]},
+            {"who": "turkey", "time": "2020", "confidence": None, "sources": [S3]},
+        ],
+    ),
+    "Russia is Armenia's ally": (
+        [S3],
+        ["ALLIED_WITH"],
+        "MATCH (a)-[:ALLIED_WITH]->(b) RETURN a.id AS a, b.id AS b",
+        {},
+        [{"a": "russia", "b": "armenia"}],
+    ),
+    "On 26 May 2011 Russia, the US and France urged Armenia and Azerbaijan": (
+        [S2],
+        ["URGED"],
+        "MATCH (a)-[r:URGED]->(b) WHERE r.time = '2011-05-26' RETURN a.id AS a, b.id AS b ORDER BY a, b",
+        {},
+        [
+            {"a": a, "b": b}
+            for a in ("france", "russia", "united-states")
+            for b in ("armenia", "azerbaijan")
+        ],
+    ),
+    "Pashinyan appealed to Putin in October 2020": (
+        [S3],
+        ["URGED"],
+        "MATCH (:Person {id: 'nikol-pashinyan'})-[r:URGED]->(b) RETURN b.id AS whom, r.time AS time",
+        {},
+        [{"whom": "vladimir-putin", "time": "2020-10"}],
+    ),
+    "Spelling variants find one entity": (
+        [S1, S2, S3, S4],
+        [],
+        "UNWIND $names AS n MATCH (e:Entity) WHERE e.name = n OR n IN e.aliases RETURN n AS name, e.id AS id ORDER BY name",
+        {
+            "names": [
+                "Edward Nalbandyan",
+                "Edward Nalbandian",
+                "Pavel Grachov",
+                "Dmitriy Medvedev",
+                "Nagornyy Karabakh",
+                "Kalbajar",
+                "Süleyman Demirel",
+            ]
+        },
+        [
+            {"name": "Dmitriy Medvedev", "id": "dmitry-medvedev"},
+            {"name": "Edward Nalbandian", "id": "edward-nalbandian"},
+            {"name": "Edward Nalbandyan", "id": "edward-nalbandian"},
+            {"name": "Kalbajar", "id": "kelbajar"},
+            {"name": "Nagornyy Karabakh", "id": "nkr"},
+            {"name": "Pavel Grachov", "id": "pavel-grachev"},
+            {"name": "Süleyman Demirel", "id": "suleyman-demirel"},
+        ],
+    ),
+    "People sharing a surname are separate entities": (
+        [S1, S3],
+        [],
+        "MATCH (p:Person) WHERE p.name ENDS WITH 'Sargsyan' OR p.name ENDS WITH 'Aliyev' RETURN p.id AS id ORDER BY id",
+        {},
+        [
+            {"id": "heydar-aliyev"},
+            {"id": "ilham-aliyev"},
+            {"id": "serzh-sargsyan"},
+            {"id": "vazgen-sargsyan"},
+        ],
+    ),
+    "The Minsk Group's three phases are periods": (
+        [S3],
+        [],
+        "MATCH (p:Period) WHERE p.id STARTS WITH 'minsk-group-' RETURN p.id AS id, p.earliest AS first, p.latest AS last ORDER BY first, id",
+        {},
+        [
+            {"id": "minsk-group-first-phase", "first": "1992-01-01", "last": "1998-12-31"},
+            {"id": "minsk-group-second-phase", "first": "1998-01-01", "last": "2005-12-31"},
+            {"id": "minsk-group-third-phase", "first": "2005-01-01", "last": "2020-12-31"},
+            {"id": "minsk-group-dormancy", "first": "2011-01-01", "last": "2020-12-31"},
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("fact", FACTS, ids=list(FACTS))
+def test_fact(corpus, fact):
+    _, _, query, params, expected = FACTS[fact]
+    assert corpus.read(query, params) == expected
+
+
+def test_the_facts_cover_every_document_and_relationship_type():
+    from dipgraph.loader.vocabulary import RELATIONSHIPS
+
+    covered_types = {t for _, types, *_ in FACTS.values() for t in types}
+    covered_sources = {s for sources, *_ in FACTS.values() for s in sources}
+    assert covered_types == set(RELATIONSHIPS)
+    assert covered_sources == {S1, S2, S3, S4}
+    assert len(FACTS) >= 40
+
+
+def test_saved_query_lists_the_kazan_disagreement(corpus):
+    from dipgraph.cypher import read_statement
+
+    rows = corpus.read(read_statement("queries/source_disagreements"))
+    versions = {(r["subject"], r["relationship"], r["time"], tuple(r["sources"])) for r in rows}
+    assert versions == {
+        ("Dmitry Medvedev", "ATTENDED", "2011-06-24", (S2,)),
+        ("Dmitry Medvedev", "ATTENDED", "2011-06-25", (S1,)),
+        ("Dmitry Medvedev", "MEDIATED", "2011-06-24", (S4, S2)),
+        ("Dmitry Medvedev", "MEDIATED", "2011-06-25", (S1,)),
+        ("Ilham Aliyev", "ATTENDED", "2011-06-24", (S2,)),
+        ("Ilham Aliyev", "ATTENDED", "2011-06-25", (S1,)),
+        ("Kazan summit", "TOOK_PLACE_IN", "2011-06-24", (S4, S2)),
+        ("Kazan summit", "TOOK_PLACE_IN", "2011-06-25", (S1,)),
+        ("Serzh Sargsyan", "ATTENDED", "2011-06-24", (S2,)),
+        ("Serzh Sargsyan", "ATTENDED", "2011-06-25", (S1,)),
+    }
+    assert all(r["citations"] for r in rows)

@@ -289,3 +289,18 @@ def test_a_vague_claim_compatible_with_two_versions_takes_no_side(three_versions
         ("1994-05-05", ["demo"], True),
         ("1994-05-08", ["demo2"], True),
     ]
+
+
+@pytest.mark.parametrize(("firm", "expected"), [("confidence: high, ", "high"), ("", None)])
+def test_a_fact_is_as_well_attested_as_its_best_source(demo, firm, expected):
+    """demo2 reports the signature only as hearsay (low); demo states it firmly,
+    with or without saying so."""
+    claims = demo / "claims" / "demo.yaml"
+    claims.write_text(
+        claims.read_text().replace("time: 1994-05-05, cite", f"time: 1994-05-05, {firm}cite", 1)
+    )
+    another_source(demo, "demo2", f"{ALICE_SIGNED}, confidence: low")
+    records, _ = check_records(demo)
+    (signed,) = alice_signed(records)
+    assert signed["sources"] == ["demo", "demo2"]
+    assert signed.get("confidence") == expected
