@@ -40,23 +40,19 @@ def write_synthetic(root: Path, people: int, claims: int, seed: int = 7) -> Path
     )
     cite = "cite: [{source: syn, span: [0, 20]}]"
     groups = {"person": people, "state": 50, "event": people // 4, "doc": people // 4}
+    fields = {  # label and label-specific fields of each group
+        "person": ("Person", ""),
+        "state": ("State", "status: recognized, "),
+        "event": ("Event", "kind: meeting, time: {year}, "),
+        "doc": ("Agreement", "kind: statement, "),
+    }
     lines = []
-    for i in range(groups["person"]):
-        lines.append(
-            f"- {{id: person-{i}, label: Person, name: Person {i:05d} Q{rng.random():.6f}, {cite}}}"
-        )
-    for i in range(groups["state"]):
-        lines.append(
-            f"- {{id: state-{i}, label: State, name: State {i} {rng.random():.6f}, status: recognized, {cite}}}"
-        )
-    for i in range(groups["event"]):
-        lines.append(
-            f"- {{id: event-{i}, label: Event, name: Event {i} {rng.random():.6f}, kind: meeting, time: {1991 + i % 30}, {cite}}}"
-        )
-    for i in range(groups["doc"]):
-        lines.append(
-            f"- {{id: doc-{i}, label: Agreement, name: Document {i} {rng.random():.6f}, kind: statement, {cite}}}"
-        )
+    for group, count in groups.items():
+        label, extra = fields[group]
+        for i in range(count):
+            specific = extra.format(year=1991 + i % 30)
+            name = f"{label} {i:05d} Q{rng.random():.6f}"
+            lines.append(f"- {{id: {group}-{i}, label: {label}, name: {name}, {specific}{cite}}}")
     (data / "entities" / "all.yaml").write_text("\n".join(lines) + "\n")
     rows = ["source: syn", "claims:"]
     for _ in range(claims):

@@ -102,6 +102,12 @@ claims:
     return data
 
 
+def append_claim(data: Path, claim: str) -> None:
+    """Add one claim (a YAML flow mapping's inside) to the demo claims file."""
+    claims = data / "claims" / "demo.yaml"
+    claims.write_text(claims.read_text() + f"  - {{{claim}}}\n", encoding="utf-8")
+
+
 @pytest.fixture
 def demo(tmp_path, monkeypatch) -> Path:
     """The demo dataset; the working directory is its parent, so paths print as data/…"""

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from conftest import DEMO_TEXT
+from conftest import DEMO_TEXT, append_claim
 
 from dipgraph.loader import check_records
 from dipgraph.loader.sources import locate, paragraph_spans, verify_sources
+
+ATTENDED = "subject: carol-poe, predicate: ATTENDED, object: example-talks"
 
 
 def test_locate_ignores_case_spacing_and_quote_style():
@@ -26,12 +28,8 @@ def test_paragraphs_are_blank_line_separated():
 
 
 def test_verify_flags_a_span_that_names_neither_end_nor_date(demo):
-    claims = demo / "claims" / "demo.yaml"
     start = DEMO_TEXT.index("Demo")
-    claims.write_text(
-        claims.read_text()
-        + f"  - {{subject: carol-poe, predicate: ATTENDED, object: example-talks, cite: [{{span: [{start}, {start + 14}]}}]}}\n"
-    )
+    append_claim(demo, f"{ATTENDED}, cite: [{{span: [{start}, {start + 14}]}}]")
     records, report = check_records(demo)
     assert report.ok
     problems = [str(p) for p in verify_sources(records, demo.parent / "texts").problems]
@@ -42,12 +40,8 @@ def test_verify_flags_a_span_that_names_neither_end_nor_date(demo):
 
 
 def test_verify_accepts_the_date_when_names_are_absent(demo):
-    claims = demo / "claims" / "demo.yaml"
     start = DEMO_TEXT.index("On 5 May 1994")
-    claims.write_text(
-        claims.read_text()
-        + f"  - {{subject: carol-poe, predicate: ATTENDED, object: example-talks, time: 1994-05, cite: [{{span: [{start}, {start + 13}]}}]}}\n"
-    )
+    append_claim(demo, f"{ATTENDED}, time: 1994-05, cite: [{{span: [{start}, {start + 13}]}}]")
     records, _ = check_records(demo)
     assert verify_sources(records, demo.parent / "texts").problems == []
 
@@ -74,11 +68,7 @@ def test_a_decade_in_the_passage_gives_the_date(tmp_path, monkeypatch):
     new_hash = hashlib.sha256(text.encode()).hexdigest()
     sources.write_text(old.split("sha256:")[0] + f"sha256: {new_hash}\n  chars: {len(text)}\n")
     start = text.index("In the late 1990s")
-    claims = data / "claims" / "demo.yaml"
-    claims.write_text(
-        claims.read_text()
-        + f"  - {{subject: carol-poe, predicate: ATTENDED, object: example-talks, time: 1995/1999, cite: [{{span: [{start}, {start + 17}]}}]}}\n"
-    )
+    append_claim(data, f"{ATTENDED}, time: 1995/1999, cite: [{{span: [{start}, {start + 17}]}}]")
     monkeypatch.chdir(tmp_path)
     records, report = check_records(data)
     assert report.ok, report.errors
@@ -96,10 +86,9 @@ def test_an_unnamed_event_is_identified_by_what_the_same_passage_relates_it_to(d
     assert unverified == [
         f"data/entities/more.yaml:1: quiet-meeting: cite[0].span: span {passage}-{passage + 29} of demo mentions none of: Quiet meeting"
     ]
-    claims = demo / "claims" / "demo.yaml"
-    claims.write_text(
-        claims.read_text()
-        + f"  - {{subject: carol-poe, predicate: ATTENDED, object: quiet-meeting, cite: [{{span: {span}}}]}}\n"
+    append_claim(
+        demo,
+        f"subject: carol-poe, predicate: ATTENDED, object: quiet-meeting, cite: [{{span: {span}}}]",
     )
     records, _ = check_records(demo)
     assert verify_sources(records, demo.parent / "texts").problems == []
