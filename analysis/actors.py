@@ -1,0 +1,187 @@
+"""Who acts: facts lifted to the chosen level, and the sides of a conflict.
+
+At ``level="person"`` every subject acts for itself. At ``level="state"`` (the
+default) an act is attributed to the state or body it was done for:
+
+- a person's act goes to the ``on_behalf_of`` the record gives, or else to the
+  state or body the person held a position in at that date (``HELD_POSITION``
+  whose time overlaps the act's);
+- a state institution's act (an Organization that is ``PART_OF`` a State) goes to
+  that State; an intergovernmental body acts for itself;
+- a format's act goes to its co-chairs at that date (``CO_CHAIR_OF`` the format or
+  the group it belongs to), else to its members (``MEMBER_OF``).
+
+An actor that cannot be attributed acts for itself, so nothing is lost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import networkx as nx
+
+from dipgraph.loader.yamlio import read_yaml
+
+from .errors import AnalysisError
+from .timeline import Window, fact_time, is_active
+
+__all__ = ["ACTOR_LABELS", "LEVELS", "Fact", "actor_facts", "read_sides", "sides_in_window"]
+
+ACTOR_LABELS = ("State", "Organization", "Person", "Format")
+LEVELS = ("state", "person")
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One relationship in a window, with its subject (and actor object) at the level."""
+
+    actor: str
+    predicate: str
+    target: str
+    subject: str  # the record's own subject, before attribution
+    key: str
+    sources: tuple[str, ...]
+    earliest: str | None
+    latest: str | None
+    dated_by: str | None  # "record", "object" (the dated thing it concerns) or None
+
+
+def actor_facts(
+    graph: nx.MultiDiGraph, window: Window, *, level: str = "state", dates: str = "lenient"
+) -> list[Fact]:
+    """The window's facts whose subject is an actor, attributed at ``level``."""
+    if level not in LEVELS:
+        raise AnalysisError(f"level={level!r}: expected state or person")
+    lift = _Attribution(graph, dates) if level == "state" else None
+    facts = []
+    for u, v, attrs in graph.edges(data=True):
+        when = fact_time(graph, v, attrs)
+        if graph.nodes[u].get("label") not in ACTOR_LABELS or not is_active(
+            when, window, dates=dates
+        ):
+            continue
+        # Attribute at the act's time within the window: a format's act dated only by
+        # the decades-long conflict goes to the co-chairs of this window, not of any year.
+        act = {**attrs, **when, **_clipped(when, window)}
+        actors = lift.actors(u, act) if lift else {u}
+        targets = (
+            lift.actors(v, act) if lift and graph.nodes[v].get("label") in ACTOR_LABELS else {v}
+        )
+        for actor in sorted(actors):
+            for target in sorted(targets):
+                if actor != target:
+                    facts.append(
+                        Fact(
+                            actor,
+                            attrs["type"],
+                            target,
+                            u,
+                            attrs["key"],
+                            tuple(attrs.get("sources", ())),
+                            when.get("earliest"),
+                            when.get("latest"),
+                            when["dated_by"],
+                        )
+                    )
+    return facts
+
+
+def _clipped(when: dict, window: Window) -> dict:
+    return {
+        "earliest": max(when.get("earliest") or window.start, window.start),
+        "latest": min(when.get("latest") or window.end, window.end),
+    }
+
+
+class _Attribution:
+    def __init__(self, graph: nx.MultiDiGraph, dates: str):
+        self.graph, self.dates = graph, dates
+        self.by_type: dict[str, list[tuple[str, str, dict]]] = {}
+        for u, v, attrs in graph.edges(data=True):
+            self.by_type.setdefault(attrs["type"], []).append((u, v, attrs))
+
+    def actors(self, node: str, act: dict) -> set[str]:
+        label = self.graph.nodes[node].get("label")
+        if label == "Person":
+            bodies = {act["on_behalf_of"]} if act.get("on_behalf_of") else self._held(node, act)
+            return set().union(*(self._lift(body, act) for body in bodies)) if bodies else {node}
+        return self._lift(node, act)
+
+    def _lift(self, body: str, act: dict) -> set[str]:
+        """A body the act was done for, as the states (or bodies) behind it."""
+        label = self.graph.nodes[body].get("label")
+        if label == "Organization":
+            return self._parts(body)
+        if label == "Format":
+            members = self._format_members(body, act)
+            return set().union(*(self._lift(m, act) for m in members)) if members else {body}
+        return {body}
+
+    def _during(self, predicate: str, act: dict) -> Iterable[tuple[str, str, dict]]:
+        window = Window(act["earliest"], act["latest"], "act")
+        for u, v, attrs in self.by_type.get(predicate, ()):
+            if is_active(attrs, window, dates="lenient"):
+                yield u, v, attrs
+
+    def _held(self, person: str, act: dict) -> set[str]:
+        return {v for u, v, _ in self._during("HELD_POSITION", act) if u == person}
+
+    def _parts(self, organization: str) -> set[str]:
+        states = {
+            v
+            for u, v, _ in self.by_type.get("PART_OF", ())
+            if u == organization and self.graph.nodes[v].get("label") == "State"
+        }
+        return states or {organization}
+
+    def _format_members(self, fmt: str, act: dict) -> set[str]:
+        # The states (and bodies) that chair or make up the format; the persons who
+        # co-chair do so for their states.
+        groups = {fmt} | {v for u, v, _ in self.by_type.get("PART_OF", ()) if u == fmt}
+        chairs = {
+            u for u, v, _ in self._during("CO_CHAIR_OF", act) if v in groups and self._is_body(u)
+        }
+        members = chairs or {
+            u for u, v, _ in self._during("MEMBER_OF", act) if v == fmt and self._is_body(u)
+        }
+        # A national format (Russia's 1992 mission) acts for its state.
+        return members or {v for v in groups - {fmt} if self.graph.nodes[v].get("label") == "State"}
+
+    def _is_body(self, node: str) -> bool:
+        return self.graph.nodes[node].get("label") in ("State", "Organization")
+
+
+def read_sides(path: Path | str, graph: nx.MultiDiGraph) -> dict[str, dict[str, list[str]]]:
+    """``sides.yaml``: conflict id -> side name -> member ids, checked against the graph."""
+    doc = read_yaml(Path(path)) or {}
+    unknown = sorted(
+        f"{path}:{doc.line_of(conflict)}: {conflict}: {member}"
+        for conflict, sides in doc.items()
+        for members in sides.values()
+        for member in [conflict, *members]
+        if member not in graph
+    )
+    if unknown:
+        raise AnalysisError("unknown ids in the sides file: " + "; ".join(unknown))
+    return {
+        conflict: {side: list(members) for side, members in sides.items()}
+        for conflict, sides in doc.items()
+    }
+
+
+def sides_in_window(sides: dict[str, list[str]], facts: list[Fact]) -> dict[str, str]:
+    """actor -> side for one window: the listed members, and backers of exactly one side."""
+    side_of = {member: side for side, members in sides.items() for member in members}
+    backed: dict[str, set[str]] = {}
+    for fact in facts:
+        if (
+            fact.predicate in ("SUPPORTED", "SUPPLIED_ARMS_TO", "ALLIED_WITH")
+            and fact.target in side_of
+        ):
+            backed.setdefault(fact.actor, set()).add(side_of[fact.target])
+    for backer, chosen in backed.items():
+        if backer not in side_of and len(chosen) == 1:
+            side_of[backer] = next(iter(chosen))
+    return side_of

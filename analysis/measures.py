@@ -1,0 +1,205 @@
+"""Centrality and brokerage of each actor in each window, as one tidy table.
+
+`profile` returns a DataFrame with columns ``window, start, end, actor, name,
+level, dates, measure, value``: one row per window, actor and measure.
+
+Measures (``interaction`` = shared events and documents; ``mediation`` = the
+mediator -> party ties, both from `dipgraph.analysis.projections`):
+
+============================  ==========================================================
+degree, strength              partners and shared items in the interaction graph
+betweenness                   on the interaction graph (distance = 1 / shared items)
+harmonic, pagerank            on the interaction graph (weighted)
+eigenvector                   on the interaction graph's largest component only
+constraint, effective_size    Burt's measures on the interaction graph
+mediation_betweenness         shortest mediation paths from one side to the other
+                              that run through the actor (`betweenness_centrality_subset`)
+group_betweenness             of the co-chairs together (actor ``co-chairs``)
+mediation_share               share of the window's mediated events and documents the
+                              actor mediated, initiated or hosted
+brokerage_<role>[_z]          Gould--Fernandez roles on the exchange graph (mediation ties
+                              both ways), sides as groups, z against a permutation null
+============================  ==========================================================
+"""
+
+from __future__ import annotations
+
+import math
+
+import networkx as nx
+import pandas as pd
+
+from .actors import actor_facts, sides_in_window
+from .brokerage import brokerage_zscores
+from .projections import (
+    ITEM_LABELS,
+    PARTY_PREDICATES,
+    actor_item_graph,
+    interaction_graph,
+    mediation_graph,
+)
+from .timeline import Window
+
+__all__ = ["profile", "window_measures"]
+
+THIRD_PARTY = "third party"
+
+
+def profile(
+    graph: nx.MultiDiGraph,
+    windows: list[Window],
+    sides: dict[str, list[str]],
+    *,
+    level: str = "state",
+    dates: str = "lenient",
+    permutations: int = 200,
+    seed: int = 0,
+) -> pd.DataFrame:
+    """Every measure for every actor in every window (see the module table)."""
+    frames = [
+        window_measures(
+            graph, w, sides, level=level, dates=dates, permutations=permutations, seed=seed
+        )
+        for w in windows
+    ]
+    frames = [f for f in frames if not f.empty]
+    if not frames:
+        return pd.DataFrame(
+            columns=[
+                "window",
+                "start",
+                "end",
+                "actor",
+                "name",
+                "level",
+                "dates",
+                "measure",
+                "value",
+            ]
+        )
+    return pd.concat(frames, ignore_index=True)
+
+
+def window_measures(
+    graph: nx.MultiDiGraph,
+    window: Window,
+    sides: dict[str, list[str]],
+    *,
+    level: str = "state",
+    dates: str = "lenient",
+    permutations: int = 200,
+    seed: int = 0,
+) -> pd.DataFrame:
+    """The tidy rows of one window."""
+    labels = dict(graph.nodes(data="label"))
+    facts = actor_facts(graph, window, level=level, dates=dates)
+    side_of = sides_in_window(sides, facts)
+    items = actor_item_graph(facts, labels)
+    interaction = interaction_graph(items)
+    mediation = mediation_graph(facts, labels)
+    rows: dict[str, dict[str, float]] = {}
+    _put(rows, "degree", dict(interaction.degree()))
+    _put(rows, "strength", dict(interaction.degree(weight="weight")))
+    if interaction.number_of_nodes():
+        _put(rows, "betweenness", nx.betweenness_centrality(interaction, weight="distance"))
+        _put(rows, "harmonic", nx.harmonic_centrality(interaction, distance="distance"))
+        _put(rows, "pagerank", nx.pagerank(interaction, weight="weight"))
+        _put(rows, "eigenvector", _eigenvector_on_largest_component(interaction))
+        _put(rows, "constraint", nx.constraint(interaction, weight="weight"))
+        _put(rows, "effective_size", nx.effective_size(interaction, weight="weight"))
+    _put(rows, "mediation_betweenness", _mediation_betweenness(mediation, side_of))
+    _put(rows, "mediation_share", _mediation_share(facts, labels))
+    rows.update(_group_betweenness(mediation, facts))
+    _put_brokerage(rows, mediation, side_of, permutations=permutations, seed=seed)
+    names = dict(graph.nodes(data="name"))
+    return pd.DataFrame(
+        [
+            {
+                "window": window.label,
+                "start": window.start,
+                "end": window.end,
+                "actor": actor,
+                "name": names.get(actor, actor),
+                "level": level,
+                "dates": dates,
+                "measure": measure,
+                "value": value,
+            }
+            for actor, measures in sorted(rows.items())
+            for measure, value in measures.items()
+        ]
+    )
+
+
+def _put(rows: dict, measure: str, values: dict) -> None:
+    for actor, value in values.items():
+        rows.setdefault(actor, {})[measure] = float(value)
+
+
+def _eigenvector_on_largest_component(graph: nx.Graph) -> dict:
+    # Disconnected yearly graphs are the norm; eigenvector centrality is only
+    # meaningful within one component.
+    component = graph.subgraph(max(nx.connected_components(graph), key=len))
+    if component.number_of_edges() == 0:
+        return {}
+    return nx.eigenvector_centrality_numpy(component, weight="weight")
+
+
+def _mediation_betweenness(mediation: nx.DiGraph, side_of: dict[str, str]) -> dict:
+    graph = mediation.to_undirected()
+    sides = sorted(set(side_of.values()))
+    if len(sides) < 2:
+        return {}
+    present = {side: [a for a, s in side_of.items() if s == side and a in graph] for side in sides}
+    first, *others = sides
+    targets = [a for side in others for a in present[side]]
+    if not present[first] or not targets:
+        return {}
+    scores = nx.betweenness_centrality_subset(graph, present[first], targets, weight="distance")
+    return {actor: value for actor, value in scores.items() if actor not in side_of}
+
+
+def _mediation_share(facts, labels: dict[str, str]) -> dict:
+    mediated = {
+        f.target for f in facts if f.predicate == "MEDIATED" and labels.get(f.target) in ITEM_LABELS
+    }
+    if not mediated:
+        return {}
+    # A third party's share: a side that started a war that was then mediated
+    # did not act as its mediator.
+    parties = {(f.actor, f.target) for f in facts if f.predicate in PARTY_PREDICATES}
+    acted: dict[str, set[str]] = {}
+    for f in facts:
+        if (
+            f.target in mediated
+            and f.predicate in ("MEDIATED", "INITIATED", "HOSTED")
+            and (f.actor, f.target) not in parties
+        ):
+            acted.setdefault(f.actor, set()).add(f.target)
+    return {actor: len(items) / len(mediated) for actor, items in acted.items()}
+
+
+def _group_betweenness(mediation: nx.DiGraph, facts) -> dict:
+    chairs = sorted({f.actor for f in facts if f.predicate == "CO_CHAIR_OF"} & set(mediation))
+    graph = mediation.to_undirected()
+    if not chairs or len(graph) <= len(chairs) + 1:
+        return {}
+    value = nx.group_betweenness_centrality(graph, chairs, weight="distance")
+    return {"co-chairs": {"group_betweenness": float(value)}}
+
+
+def _put_brokerage(
+    rows: dict, mediation: nx.DiGraph, side_of: dict, *, permutations: int, seed: int
+) -> None:
+    # Mediation is an exchange both ways: party -> mediator -> other party.
+    exchange = nx.DiGraph()
+    exchange.add_edges_from(mediation.edges())
+    exchange.add_edges_from((v, u) for u, v in mediation.edges())
+    if exchange.number_of_edges() == 0:
+        return
+    groups = {node: side_of.get(node, THIRD_PARTY) for node in exchange}
+    table = brokerage_zscores(exchange, groups, permutations=permutations, seed=seed)
+    for row in table.itertuples(index=False):
+        rows.setdefault(row.node, {})[f"brokerage_{row.role}"] = float(row.observed)
+        z = float(row.z)
+        rows[row.node][f"brokerage_{row.role}_z"] = z if not math.isnan(z) else math.nan

@@ -1,0 +1,86 @@
+"""The graphs the measures run on, built from one window's actor-level facts.
+
+- `actor_item_graph`: actors and the events and documents they took part in
+  (bipartite; edge attribute ``roles``);
+- `interaction_graph`: actor--actor, weighted by the events and documents they share;
+- `mediation_graph`: mediator -> each party of what it mediated, weighted by the
+  number of such items (events, documents, or the conflict itself).
+
+Each is a plain (Di)Graph, so algorithms never walk a MultiDiGraph view.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+from networkx.algorithms import bipartite
+
+from .actors import Fact
+
+__all__ = [
+    "ITEM_LABELS",
+    "PARTY_PREDICATES",
+    "actor_item_graph",
+    "interaction_graph",
+    "mediation_graph",
+]
+
+ITEM_LABELS = ("Event", "Agreement")
+# Taking part in an item as one of its parties (not as its mediator or host).
+PARTY_PREDICATES = ("PARTY_TO", "ATTENDED", "SIGNED", "REFUSED", "ACCEPTED")
+
+
+def actor_item_graph(facts: list[Fact], labels: dict[str, str]) -> nx.Graph:
+    """Bipartite graph: ``bipartite=0`` actors, ``bipartite=1`` events and documents."""
+    graph = nx.Graph()
+    for fact in facts:
+        if labels.get(fact.target) not in ITEM_LABELS:
+            continue
+        graph.add_node(fact.actor, bipartite=0)
+        graph.add_node(fact.target, bipartite=1)
+        roles = (
+            graph.edges[fact.actor, fact.target]["roles"]
+            if graph.has_edge(fact.actor, fact.target)
+            else set()
+        )
+        graph.add_edge(fact.actor, fact.target, roles=roles | {fact.predicate})
+    return graph
+
+
+def interaction_graph(items: nx.Graph) -> nx.Graph:
+    """Actors tied by the number of events and documents they share (``weight``)."""
+    actors = [n for n, side in items.nodes(data="bipartite") if side == 0]
+    graph = bipartite.weighted_projected_graph(items, actors)
+    _add_distance(graph)
+    return graph
+
+
+def mediation_graph(facts: list[Fact], labels: dict[str, str]) -> nx.DiGraph:
+    """Mediator -> party ties, ``weight`` = how many items it mediated between them."""
+    parties: dict[str, set[str]] = {}
+    mediators: dict[str, set[str]] = {}
+    for fact in facts:
+        if fact.predicate == "MEDIATED":
+            mediators.setdefault(fact.target, set()).add(fact.actor)
+        elif fact.predicate in PARTY_PREDICATES and labels.get(fact.target) in (
+            *ITEM_LABELS,
+            "Conflict",
+        ):
+            parties.setdefault(fact.target, set()).add(fact.actor)
+    graph = nx.DiGraph()
+    for item, who in mediators.items():
+        for mediator in who:
+            for party in parties.get(item, set()) - who:
+                weight = (
+                    graph.edges[mediator, party]["weight"] + 1
+                    if graph.has_edge(mediator, party)
+                    else 1
+                )
+                graph.add_edge(mediator, party, weight=weight)
+    _add_distance(graph)
+    return graph
+
+
+def _add_distance(graph: nx.Graph) -> None:
+    # Path algorithms read "distance": a tie built on more shared items is shorter.
+    for _, _, attrs in graph.edges(data=True):
+        attrs["distance"] = 1.0 / attrs["weight"]

@@ -1,0 +1,137 @@
+"""The roles each actor's facts give it in each window, and how roles change.
+
+Roles come from relationship types (``party`` also from taking part in an event
+or document as one of the sides' members). The dominant role is the one with the
+most facts in the window; ties go to the role listed first in `ROLES`, and
+membership leads only an actor that has no other role.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import networkx as nx
+import pandas as pd
+
+from .actors import actor_facts, sides_in_window
+from .projections import PARTY_PREDICATES
+from .timeline import Window
+
+__all__ = ["ROLES", "actor_roles", "role_transitions"]
+
+ROLES = (
+    "mediator",
+    "co-chair",
+    "initiator",
+    "host",
+    "party",
+    "signatory",
+    "supporter",
+    "arms supplier",
+    "ally",
+    "member",
+)
+_BY_TYPE = {
+    "MEDIATED": "mediator",
+    "CO_CHAIR_OF": "co-chair",
+    "INITIATED": "initiator",
+    "HOSTED": "host",
+    "PARTY_TO": "party",
+    "SIGNED": "signatory",
+    "SUPPORTED": "supporter",
+    "SUPPLIED_ARMS_TO": "arms supplier",
+    "ALLIED_WITH": "ally",
+    "MEMBER_OF": "member",
+}
+
+
+def actor_roles(
+    graph: nx.MultiDiGraph,
+    windows: list[Window],
+    sides: dict[str, list[str]],
+    *,
+    level: str = "state",
+    dates: str = "lenient",
+) -> pd.DataFrame:
+    """One row per window and actor: ``roles`` (set), ``dominant``, ``facts``, ``sources``."""
+    rows = []
+    for window in windows:
+        facts = actor_facts(graph, window, level=level, dates=dates)
+        side_of = sides_in_window(sides, facts)
+        evidence: dict[str, list] = {}
+        for fact in facts:
+            role = _BY_TYPE.get(fact.predicate)
+            if role is None and fact.predicate in PARTY_PREDICATES and fact.actor in side_of:
+                role = "party"
+            if role:
+                evidence.setdefault(fact.actor, []).append((role, fact))
+            if fact.predicate == "ALLIED_WITH":
+                evidence.setdefault(fact.target, []).append(("ally", fact))
+        for actor, found in sorted(evidence.items()):
+            counts = Counter(role for role, _ in found)
+            # Membership is background: it leads only an actor with no other role.
+            active = [r for r in counts if r != "member"] or ["member"]
+            dominant = min(active, key=lambda r: (-counts[r], ROLES.index(r)))
+            rows.append(
+                {
+                    "window": window.label,
+                    "start": window.start,
+                    "end": window.end,
+                    "actor": actor,
+                    "roles": frozenset(counts),
+                    "dominant": dominant,
+                    "facts": sorted({f.key for role, f in found if role == dominant}),
+                    "sources": sorted(
+                        {s for role, f in found if role == dominant for s in f.sources}
+                    ),
+                    "level": level,
+                    "dates": dates,
+                }
+            )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "window",
+            "start",
+            "end",
+            "actor",
+            "roles",
+            "dominant",
+            "facts",
+            "sources",
+            "level",
+            "dates",
+        ],
+    )
+
+
+def role_transitions(roles: pd.DataFrame) -> pd.DataFrame:
+    """How each actor's roles change between its consecutive windows with roles.
+
+    One row per change: ``from``/``to`` dominant role, the roles ``gained`` and
+    ``lost``, ``from_window`` and ``when`` (the window of the change), and the
+    ``facts`` (relationship keys) and ``sources`` behind the new dominant role.
+    """
+    rows = []
+    for actor, history in roles.sort_values("start").groupby("actor", sort=True):
+        previous = None
+        for row in history.itertuples(index=False):
+            if previous is not None and (
+                row.dominant != previous.dominant or row.roles != previous.roles
+            ):
+                rows.append(
+                    {
+                        "actor": actor,
+                        "from": previous.dominant,
+                        "to": row.dominant,
+                        "gained": sorted(row.roles - previous.roles, key=ROLES.index),
+                        "lost": sorted(previous.roles - row.roles, key=ROLES.index),
+                        "from_window": previous.window,
+                        "when": row.window,
+                        "facts": row.facts,
+                        "sources": row.sources,
+                    }
+                )
+            previous = row
+    columns = ["actor", "from", "to", "gained", "lost", "from_window", "when", "facts", "sources"]
+    return pd.DataFrame(rows, columns=columns)
