@@ -30,6 +30,9 @@ from .timeline import Window, fact_time, is_active
 __all__ = ["ACTOR_LABELS", "LEVELS", "Fact", "actor_facts", "read_sides", "sides_in_window"]
 
 ACTOR_LABELS = ("State", "Organization", "Person", "Format")
+# Types whose object is an actor acted upon (lifted like the subject); the object of
+# MEMBER_OF, CO_CHAIR_OF, HELD_POSITION or PART_OF is the body itself and stays.
+ACTED_UPON = ("URGED", "SUPPORTED", "SUPPLIED_ARMS_TO", "ALLIED_WITH", "REFUSED")
 LEVELS = ("state", "person")
 
 
@@ -66,9 +69,10 @@ def actor_facts(
         # the decades-long conflict goes to the co-chairs of this window, not of any year.
         act = {**attrs, **when, **_clipped(when, window)}
         actors = lift.actors(u, act) if lift else {u}
-        targets = (
-            lift.actors(v, act) if lift and graph.nodes[v].get("label") in ACTOR_LABELS else {v}
+        lift_target = (
+            lift and attrs["type"] in ACTED_UPON and graph.nodes[v].get("label") in ACTOR_LABELS
         )
+        targets = lift.actors(v, act) if lift_target else {v}
         for actor in sorted(actors):
             for target in sorted(targets):
                 if actor != target:

@@ -12,8 +12,9 @@ betweenness                   on the interaction graph (distance = 1 / shared it
 harmonic, pagerank            on the interaction graph (weighted)
 eigenvector                   on the interaction graph's largest component only
 constraint, effective_size    Burt's measures on the interaction graph
-mediation_betweenness         shortest mediation paths from one side to the other
-                              that run through the actor (`betweenness_centrality_subset`)
+mediation_betweenness         share of the pairs across the sides whose shortest
+                              mediation paths run through the actor (from
+                              `betweenness_centrality_subset`; 1 = sole broker)
 group_betweenness             of the co-chairs together (actor ``co-chairs``)
 mediation_share               share of the window's mediated events and documents the
                               actor mediated, initiated or hosted
@@ -156,7 +157,10 @@ def _mediation_betweenness(mediation: nx.DiGraph, side_of: dict[str, str]) -> di
     if not present[first] or not targets:
         return {}
     scores = nx.betweenness_centrality_subset(graph, present[first], targets, weight="distance")
-    return {actor: value for actor, value in scores.items() if actor not in side_of}
+    # networkx halves subset betweenness on undirected graphs; report the share of
+    # cross-side pairs whose shortest mediation paths run through the actor.
+    pairs = len(present[first]) * len(targets)
+    return {actor: 2 * value / pairs for actor, value in scores.items() if actor not in side_of}
 
 
 def _mediation_share(facts, labels: dict[str, str]) -> dict:

@@ -9,8 +9,9 @@ A fact's time is an EDTF value with outer bounds ``earliest``/``latest`` (see
   dated moment (``1994``, ``2011-06-24``) must lie wholly inside the window; a
   spell (``1997/2020``) must certainly be under way at some day of the window,
   i.e. its inner bounds (the latest possible start, the earliest possible end)
-  must overlap it; an unknown end (``1994-12/``) is certain only at its start,
-  an open one (``1994-12/..``) lasts. Undated facts never count.
+  must overlap it; an unknown end (``1994-12/``) is certain only at its start
+  and an unknown start (``/1997``) only at its end, while an open one
+  (``1994-12/..``, ``../1997``) lasts. Undated facts never count.
 
 Examples
 --------
@@ -136,16 +137,16 @@ def _inner_bounds(text: str) -> tuple[str, str] | None:
         return None
     first, _, second = text.partition("/")
     try:
-        start = parse_time(first).latest if first not in ("", "..") else _MIN
-        # ".." is open (still under way); "" is unknown: certain only at its start.
-        end = (
-            parse_time(second).earliest
-            if second not in ("", "..")
-            else (_MAX if second == ".." else start)
-        )
+        start = parse_time(first).latest if first not in ("", "..") else None
+        end = parse_time(second).earliest if second not in ("", "..") else None
     except TimeError:
         return None
-    start, end = start or _MIN, end or _MAX
+    # ".." is open (it lasts that way); "" is unknown: the spell is certain only at
+    # its other, known end.
+    start = start or (_MIN if first == ".." else end)
+    end = end or (_MAX if second == ".." else start)
+    if start is None or end is None:
+        return None
     return (start, end) if start <= end else None
 
 

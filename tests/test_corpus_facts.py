@@ -445,7 +445,7 @@ FACTS = {
         "MATCH (:Person {id: 'vladimir-kazimirov'})-[r:HELD_POSITION]->(b) RETURN b.id AS body, r.title AS title, r.time AS time ORDER BY body",
         {},
         [
-            {"body": "minsk-group", "title": "Russian negotiator", "time": "../1997"},
+            {"body": "minsk-group", "title": "Russian negotiator", "time": "/1997"},
             {
                 "body": "russia",
                 "title": "Plenipotentiary Representative of the President",
@@ -471,7 +471,7 @@ FACTS = {
         ["HELD_POSITION"],
         "MATCH (:Person {id: 'levon-ter-petrosyan'})-[r:HELD_POSITION]->(:State {id: 'armenia'}) RETURN r.time AS time, r.latest AS last, r.sources AS sources",
         {},
-        [{"time": "../1998-01", "last": "1998-01-31", "sources": [S3, S2]}],
+        [{"time": "/1998-01", "last": "1998-01-31", "sources": [S3, S2]}],
     ),
     "Rogozin was Deputy Prime Minister when in Baku on 8 April 2016": (
         [S4],

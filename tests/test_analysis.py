@@ -1,0 +1,284 @@
+"""Time slicing, attribution, measures and roles on a constructed history with
+known answers, and the real corpus's headline findings."""
+
+from __future__ import annotations
+
+import math
+
+import networkx as nx
+import pytest
+from conftest import DATA
+
+from dipgraph.analysis.actors import actor_facts, read_sides, sides_in_window
+from dipgraph.analysis.errors import AnalysisError
+from dipgraph.analysis.measures import profile
+from dipgraph.analysis.roles import actor_roles, role_transitions
+from dipgraph.analysis.timeline import (
+    Window,
+    as_of,
+    fixed_windows,
+    is_active,
+    period_windows,
+    slice_graph,
+    year_window,
+)
+from dipgraph.loader import build_networkx, check_records, graph_rows
+from dipgraph.loader.graph import add_relationship
+from dipgraph.loader.timespan import parse_time
+
+# -- a constructed history -----------------------------------------------------------------
+# Sides: east = {a}, west = {b}. Mediators: state m (through its president p and
+# its foreign ministry f), state n; a two-member format g chaired by m until 1995
+# and by n from 1996.
+NODES = {
+    "a": "State", "b": "State", "m": "State", "n": "State", "p": "Person", "f": "Organization",
+    "g": "Format", "e94": "Event", "e96": "Event", "d96": "Agreement", "war": "Conflict", "phase": "Period",
+}  # fmt: skip
+TIMES = {
+    "e94": "1994-05",
+    "e96": "1996",
+    "d96": "1996-03-01",
+    "war": "1990/..",
+    "phase": "1994/1995",
+}
+EDGES = [
+    ("p", "HELD_POSITION", "m", "1990/1999", {"title": "President"}),
+    ("f", "PART_OF", "m", None, {}),
+    ("m", "CO_CHAIR_OF", "g", "1993/1995", {}),
+    ("n", "CO_CHAIR_OF", "g", "1996/..", {}),
+    ("p", "MEDIATED", "e94", "1994-05-04", {}),  # -> m (office held then)
+    ("a", "ATTENDED", "e94", "1994-05-04", {}),
+    ("b", "ATTENDED", "e94", "1994-05-04", {}),
+    ("f", "HOSTED", "e94", "1994-05", {}),  # -> m (the ministry's state)
+    ("g", "MEDIATED", "e96", "1996", {}),  # -> n (chair in 1996)
+    ("a", "ATTENDED", "e96", "1996", {}),
+    ("b", "ATTENDED", "e96", "1996", {}),
+    ("e96", "RESULTED_IN", "d96", "1996-03-01", {}),
+    ("a", "SIGNED", "d96", "1996-03-01", {}),
+    ("b", "REFUSED", "d96", "1996-03-01", {}),
+    ("n", "MEDIATED", "d96", "1996-03-01", {}),
+    ("n", "SUPPORTED", "a", "199X", {"kind": "political"}),  # a decade: uncertain
+    ("a", "PARTY_TO", "war", None, {}),
+    ("b", "PARTY_TO", "war", None, {}),
+]
+SIDES = {"east": ["a"], "west": ["b"]}
+
+
+@pytest.fixture(scope="module")
+def history() -> nx.MultiDiGraph:
+    graph = nx.MultiDiGraph()
+    for node, label in NODES.items():
+        attrs = {"label": label, "name": node.upper()}
+        if node in TIMES:
+            attrs.update(parse_time(TIMES[node]).as_properties())
+        graph.add_node(node, **attrs)
+    for i, (u, rel, v, time, extra) in enumerate(EDGES):
+        props = {"key": f"k{i}", "sources": ["s1" if i % 2 else "s2"], **extra}
+        if time:
+            props.update(parse_time(time).as_properties())
+        add_relationship(graph, u, v, rel, props)
+    return graph
+
+
+# -- windows and dates ----------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("time", "window", "lenient", "strict"),
+    [
+        ("1994-05-04", year_window(1994), True, True),
+        ("1994", Window("1994-05-01", "1994-05-31", "May 1994"), True, False),  # may be in May
+        ("199X", year_window(1996), True, False),
+        ("1997/2020", year_window(2011), True, True),  # a spell surely under way
+        ("1997/2020", year_window(1997), True, True),  # began some day of 1997
+        ("1997~/2000", year_window(1996), True, False),  # may have begun in 1996
+        ("1994-12/", year_window(1996), True, False),  # unknown end: certain only at its start
+        ("1994-12/..", year_window(2020), True, True),  # open: still under way
+        ("/1997", year_window(1997), True, True),  # unknown start: certain at its end
+        ("/1997", year_window(1995), True, False),
+        ("../1997", year_window(1995), True, True),  # open start: under way all along
+        ("2011-06-24", as_of("2011-06-24"), True, True),
+        ("2011-06-25", as_of("2011-06-24"), False, False),
+        (None, year_window(1994), True, False),  # undated: may be anywhere, certain nowhere
+    ],
+)
+def test_when_a_fact_counts(time, window, lenient, strict):
+    fact = parse_time(time).as_properties() if time else {}
+    assert is_active(fact, window, dates="lenient") is lenient
+    assert is_active(fact, window, dates="strict") is strict
+
+
+def test_windows():
+    assert [w.label for w in fixed_windows(1992, 1995, size=2)] == ["1992-1993", "1994-1995"]
+    assert [(w.start, w.end) for w in fixed_windows(1992, 1994, size=3, step=1)][1] == (
+        "1993-01-01",
+        "1995-12-31",
+    )
+    assert [w.label for w in fixed_windows(1992, 1994, mode="expanding")] == [
+        "1992",
+        "1992-1993",
+        "1992-1994",
+    ]
+    with pytest.raises(AnalysisError, match="expected rolling or expanding"):
+        fixed_windows(1992, 1994, mode="sliding")
+    with pytest.raises(AnalysisError, match="expected a date"):
+        as_of("24 June 2011")
+
+
+def test_periods_become_windows(history):
+    assert period_windows(history) == [Window("1994-01-01", "1995-12-31", "PHASE")]
+
+
+def test_slice_keeps_nodes_and_filters_edges(history):
+    view = slice_graph(history, year_window(1994))
+    assert set(view) == set(history)
+    assert sorted(k for *_, k in view.edges(keys=True)) == [
+        "k0",
+        "k1",
+        "k15",
+        "k16",
+        "k17",
+        "k2",
+        "k4",
+        "k5",
+        "k6",
+        "k7",
+    ]
+
+
+# -- attribution ----------------------------------------------------------------------------
+def test_person_ministry_and_format_acts_go_to_the_state_behind_them(history):
+    in_1994 = {(f.actor, f.predicate, f.target) for f in actor_facts(history, year_window(1994))}
+    assert ("m", "MEDIATED", "e94") in in_1994  # the president's act
+    assert ("m", "HOSTED", "e94") in in_1994  # the ministry's act
+    in_1996 = {(f.actor, f.predicate, f.target) for f in actor_facts(history, year_window(1996))}
+    assert ("n", "MEDIATED", "e96") in in_1996  # the format's chair that year, not m
+    assert ("m", "MEDIATED", "e96") not in in_1996
+
+
+def test_person_level_keeps_persons(history):
+    facts = {(f.actor, f.target) for f in actor_facts(history, year_window(1994), level="person")}
+    assert ("p", "e94") in facts and ("m", "e94") not in facts
+
+
+def test_backers_join_a_side_only_when_they_back_one(history):
+    facts = actor_facts(history, year_window(1996))
+    assert sides_in_window(SIDES, facts) == {"a": "east", "b": "west", "n": "east"}
+    assert sides_in_window(SIDES, actor_facts(history, year_window(1996), dates="strict")) == {
+        "a": "east",
+        "b": "west",
+    }
+
+
+# -- measures --------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def table(history):
+    return profile(history, [year_window(1994), year_window(1996)], SIDES, permutations=50)
+
+
+def value(table, window, actor, measure):
+    rows = table[(table.window == window) & (table.actor == actor) & (table.measure == measure)]
+    return float(rows.value.iloc[0]) if len(rows) else None
+
+
+def test_interaction_measures_1994(table):
+    # e94 ties m, a and b pairwise: a triangle, each with degree 2, strength 2.
+    assert [value(table, "1994", x, "degree") for x in "abm"] == [2, 2, 2]
+    assert value(table, "1994", "m", "betweenness") == 0  # a and b meet directly
+    assert value(table, "1994", "m", "harmonic") == pytest.approx(2.0)  # 1/1 + 1/1
+    assert value(table, "1994", "m", "pagerank") == pytest.approx(1 / 3)
+    # Burt: p = 1/2 to each contact, plus 1/2 * 1/2 through the other: 2 * 0.75**2.
+    assert value(table, "1994", "m", "constraint") == pytest.approx(1.125)
+    assert value(table, "1994", "m", "effective_size") == pytest.approx(1.0)  # 2 - 2*1/2
+
+
+def test_mediation_betweenness_and_share(table):
+    # 1994: the only mediation path from a to b runs through m.
+    assert value(table, "1994", "m", "mediation_betweenness") == 1.0
+    assert value(table, "1994", "m", "mediation_share") == 1.0  # mediated and hosted e94
+    # 1996: n backs a (it joins side east) and mediates e96 and d96; no third party remains.
+    assert value(table, "1996", "n", "mediation_betweenness") is None
+    assert value(table, "1996", "n", "mediation_share") == 1.0
+
+
+def test_gould_fernandez_counts_on_mediation_ties(table):
+    # 1994 exchange graph: a <-> m <-> b. m brokers a->b and b->a, a and b in different
+    # sides, m in neither: two liaison two-paths.
+    assert value(table, "1994", "m", "brokerage_liaison") == 2
+    assert value(table, "1994", "m", "brokerage_coordinator") == 0
+
+
+def test_strict_and_lenient_results_say_which(history):
+    strict = profile(history, [year_window(1996)], SIDES, dates="strict", permutations=10)
+    assert set(strict.dates) == {"strict"}
+
+
+# -- roles ------------------------------------------------------------------------------------
+def test_roles_and_transitions(history):
+    roles = actor_roles(history, [year_window(1994), year_window(1996)], SIDES)
+    m = roles[roles.actor == "m"].set_index("window")
+    assert m.loc["1994", "dominant"] == "mediator" and m.loc["1994", "roles"] == {
+        "mediator",
+        "host",
+        "co-chair",
+    }
+    n = roles[roles.actor == "n"].set_index("window")
+    assert n.loc["1996", "dominant"] == "mediator"
+    assert n.loc["1996", "roles"] == {"mediator", "co-chair", "supporter"}
+    changes = role_transitions(roles)
+    a = changes[changes.actor == "a"].iloc[0]
+    assert (a["from"], a["to"], a["gained"], a["when"]) == ("party", "party", ["signatory"], "1996")
+    assert a["sources"] == ["s1", "s2"]
+
+
+# -- the real corpus ----------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def corpus():
+    records, _ = check_records(DATA)
+    graph = build_networkx(graph_rows(records))
+    return graph, read_sides(DATA / "sides.yaml", graph)["karabakh-conflict"]
+
+
+def test_russia_is_the_top_mediator_in_1992_1994(corpus):
+    graph, sides = corpus
+    table = profile(
+        graph, [Window("1992-01-01", "1994-12-31", "1992-1994")], sides, permutations=20
+    )
+    ranked = table[table.measure == "mediation_betweenness"].sort_values("value", ascending=False)
+    assert ranked.actor.iloc[0] == "russia"
+    assert ranked.value.iloc[0] > ranked.value.iloc[1]
+
+
+def test_united_states_and_france_are_co_chairs_from_1997(corpus):
+    graph, sides = corpus
+    roles = actor_roles(graph, fixed_windows(1991, 2020), sides, dates="strict")
+    first = {
+        actor: roles[
+            (roles.actor == actor) & roles.roles.map(lambda r: "co-chair" in r)
+        ].window.min()
+        for actor in ("united-states", "france", "russia")
+    }
+    assert first == {"united-states": "1997", "france": "1997", "russia": "1994"}
+
+
+def test_turkey_turns_from_party_to_backer(corpus):
+    graph, sides = corpus
+    changes = role_transitions(actor_roles(graph, fixed_windows(1991, 2020, size=3), sides))
+    turkey = changes[changes.actor == "turkey"]
+    assert ("party", "supporter", "2018-2020") in set(
+        zip(turkey["from"], turkey["to"], turkey["when"], strict=True)
+    )
+
+
+def test_unknown_side_member_is_one_clear_error(tmp_path, corpus):
+    graph, _ = corpus
+    path = tmp_path / "sides.yaml"
+    path.write_text("karabakh-conflict:\n  armenian: [armenia, artsakh]\n")
+    with pytest.raises(
+        AnalysisError,
+        match=r"unknown ids in the sides file: .*sides.yaml:1: karabakh-conflict: artsakh",
+    ):
+        read_sides(path, graph)
+
+
+def test_nan_free_core_measures(table):
+    core = table[table.measure.isin(["degree", "strength", "betweenness", "mediation_betweenness"])]
+    assert not any(math.isnan(v) for v in core.value)
