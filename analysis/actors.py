@@ -176,8 +176,13 @@ def read_sides(path: Path | str, graph: nx.MultiDiGraph) -> dict[str, dict[str, 
 
 
 def sides_in_window(sides: dict[str, list[str]], facts: list[Fact]) -> dict[str, str]:
-    """actor -> side for one window: the listed members, and backers of exactly one side."""
+    """actor -> side for one window: the listed members, and backers of exactly one side.
+
+    An actor that mediates in the window stands between the sides whatever else it
+    backs (Russia, Armenia's ally, brokering the 1994 ceasefire): it joins neither.
+    """
     side_of = {member: side for side, members in sides.items() for member in members}
+    mediators = {fact.actor for fact in facts if fact.predicate == "MEDIATED"}
     backed: dict[str, set[str]] = {}
     for fact in facts:
         if (
@@ -186,6 +191,6 @@ def sides_in_window(sides: dict[str, list[str]], facts: list[Fact]) -> dict[str,
         ):
             backed.setdefault(fact.actor, set()).add(side_of[fact.target])
     for backer, chosen in backed.items():
-        if backer not in side_of and len(chosen) == 1:
+        if backer not in side_of and backer not in mediators and len(chosen) == 1:
             side_of[backer] = next(iter(chosen))
     return side_of
