@@ -28,6 +28,7 @@ from __future__ import annotations
 import math
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
 from .actors import actor_facts, sides_in_window
@@ -143,7 +144,12 @@ def _eigenvector_on_largest_component(graph: nx.Graph) -> dict:
     component = graph.subgraph(max(nx.connected_components(graph), key=len))
     if component.number_of_edges() == 0:
         return {}
-    return nx.eigenvector_centrality_numpy(component, weight="weight")
+    # The interaction graph is undirected and small: a dense symmetric eigensolver is
+    # exact and, unlike the sparse one, handles components of two or three actors.
+    nodes = list(component)
+    values, vectors = np.linalg.eigh(nx.to_numpy_array(component, nodelist=nodes, weight="weight"))
+    principal = np.abs(vectors[:, np.argmax(values)])
+    return dict(zip(nodes, principal / np.linalg.norm(principal), strict=True))
 
 
 def _mediation_betweenness(mediation: nx.DiGraph, side_of: dict[str, str]) -> dict:

@@ -49,6 +49,8 @@ def actor_item_graph(facts: list[Fact], labels: dict[str, str]) -> nx.Graph:
 def interaction_graph(items: nx.Graph) -> nx.Graph:
     """Actors tied by the number of events and documents they share (``weight``)."""
     actors = [n for n, side in items.nodes(data="bipartite") if side == 0]
+    if not actors:  # a window with no event or document: an empty graph, not an error
+        return nx.Graph()
     graph = bipartite.weighted_projected_graph(items, actors)
     _add_distance(graph)
     return graph

@@ -151,28 +151,29 @@ def _inner_bounds(text: str) -> tuple[str, str] | None:
 
 
 def fact_time(graph: nx.MultiDiGraph, target: str, attrs: dict) -> dict:
-    """An edge's time; an undated edge takes the time of the dated thing it concerns.
+    """An edge's time, bounded by the dated thing it concerns.
 
-    Proposing the Bishkek meeting happened around May 1994 even where the record
-    gives no date. The result says which: ``dated_by`` is ``"record"``,
-    ``"object"`` or ``None`` (undated).
+    An undated edge takes the time of its object (proposing the Bishkek meeting
+    happened around May 1994 even where the record gives no date), and an unknown
+    or open end takes the object's (nobody mediated a conflict before it began).
+    ``dated_by`` says which: ``"record"``, ``"object"`` or ``None`` (undated).
     """
-    if attrs.get("time") is not None:
-        return {
-            "time": attrs["time"],
-            "earliest": attrs.get("earliest"),
-            "latest": attrs.get("latest"),
-            "dated_by": "record",
-        }
     node = graph.nodes[target]
-    if node.get("time") is not None:
+    if attrs.get("time") is None:
+        if node.get("time") is None:
+            return {"time": None, "dated_by": None}
         return {
             "time": node["time"],
             "earliest": node.get("earliest"),
             "latest": node.get("latest"),
             "dated_by": "object",
         }
-    return {"time": None, "dated_by": None}
+    return {
+        "time": attrs["time"],
+        "earliest": attrs.get("earliest") or node.get("earliest"),
+        "latest": attrs.get("latest") or node.get("latest"),
+        "dated_by": "record",
+    }
 
 
 def slice_graph(

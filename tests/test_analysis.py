@@ -193,6 +193,7 @@ def test_interaction_measures_1994(table):
     assert value(table, "1994", "m", "betweenness") == 0  # a and b meet directly
     assert value(table, "1994", "m", "harmonic") == pytest.approx(2.0)  # 1/1 + 1/1
     assert value(table, "1994", "m", "pagerank") == pytest.approx(1 / 3)
+    assert value(table, "1994", "m", "eigenvector") == pytest.approx(3**-0.5)  # triangle: all equal
     # Burt: p = 1/2 to each contact, plus 1/2 * 1/2 through the other: 2 * 0.75**2.
     assert value(table, "1994", "m", "constraint") == pytest.approx(1.125)
     assert value(table, "1994", "m", "effective_size") == pytest.approx(1.0)  # 2 - 2*1/2
@@ -212,6 +213,10 @@ def test_gould_fernandez_counts_on_mediation_ties(table):
     # sides, m in neither: two liaison two-paths.
     assert value(table, "1994", "m", "brokerage_liaison") == 2
     assert value(table, "1994", "m", "brokerage_coordinator") == 0
+
+
+def test_a_window_with_nothing_in_it(history):
+    assert profile(history, [year_window(1950)], SIDES, permutations=5).empty
 
 
 def test_strict_and_lenient_results_say_which(history):

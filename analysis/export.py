@@ -1,0 +1,234 @@
+"""Write the graph for other tools, and read each format back.
+
+============  ===============================================================
+GraphML       for Gephi, yEd, igraph: node ``label`` is the display name and
+              ``type`` the vocabulary label; lists are JSON strings, their keys
+              listed in the graph attribute ``dipgraph_lists``
+GEXF 1.3      for Gephi's timeline: ``mode="dynamic"``, ``timeformat="date"``,
+              a ``<spell>`` per dated node and relationship (open ends omitted)
+CSV           ``nodes.csv`` and ``edges.csv``, lists joined with ``|``
+JSON          Cytoscape.js elements (``nx.cytoscape_data``)
+HTML          the self-contained explorer (`dipgraph.analysis.explorer`)
+============  ===============================================================
+"""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import networkx as nx
+import pandas as pd
+
+__all__ = [
+    "FORMATS",
+    "read_gexf_summary",
+    "read_graphml",
+    "write_csv",
+    "write_cytoscape",
+    "write_exports",
+    "write_gexf",
+    "write_graphml",
+]
+
+FORMATS = ("graphml", "gexf", "csv", "json", "html")
+GEXF_NS = "http://gexf.net/1.3"
+
+
+def write_exports(graph: nx.MultiDiGraph, out: Path | str, *, formats=FORMATS) -> list[Path]:
+    """Write each asked format into ``out``; return the files written."""
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for fmt in formats:
+        if fmt == "graphml":
+            written.append(write_graphml(graph, out / "dipgraph.graphml"))
+        elif fmt == "gexf":
+            written.append(write_gexf(graph, out / "dipgraph.gexf"))
+        elif fmt == "csv":
+            written += write_csv(graph, out)
+        elif fmt == "json":
+            written.append(write_cytoscape(graph, out / "dipgraph.cytoscape.json"))
+        elif fmt == "html":
+            from .explorer import write_explorer
+
+            written.append(write_explorer(graph, out / "explorer.html"))
+        else:
+            raise ValueError(f"unknown export format {fmt!r}: choose from {', '.join(FORMATS)}")
+    return written
+
+
+def _drawn(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """The graph without Source nodes (they are bibliography, cited by every element)."""
+    return graph.subgraph(n for n, label in graph.nodes(data="label") if label != "Source")
+
+
+# -- GraphML ------------------------------------------------------------------------------
+def write_graphml(graph: nx.MultiDiGraph, path: Path) -> Path:
+    out = nx.MultiDiGraph(dipgraph_lists="")
+    lists = set()
+    for node, attrs in _drawn(graph).nodes(data=True):
+        flat = _flatten(attrs, lists)
+        flat["type"], flat["label"] = flat.pop("label"), attrs.get("name", node)
+        out.add_node(node, **flat)
+    for u, v, key, attrs in _drawn(graph).edges(keys=True, data=True):
+        out.add_edge(u, v, key=key)
+        out.edges[u, v, key].update(_flatten(attrs, lists))
+    out.graph["dipgraph_lists"] = json.dumps(sorted(lists))
+    nx.write_graphml(out, path, named_key_ids=True)
+    return path
+
+
+def read_graphml(path: Path) -> nx.MultiDiGraph:
+    """A GraphML written by `write_graphml`, with lists and labels restored."""
+    raw = nx.read_graphml(path, force_multigraph=True)
+    lists = set(json.loads(raw.graph.get("dipgraph_lists", "[]")))
+    graph = nx.MultiDiGraph()
+    for node, attrs in raw.nodes(data=True):
+        attrs = _unflatten(attrs, lists)
+        attrs.pop("label", None)
+        graph.add_node(node, label=attrs.pop("type"), **attrs)
+    for u, v, key, attrs in raw.edges(keys=True, data=True):
+        graph.add_edge(u, v, key=key)
+        graph.edges[u, v, key].update(_unflatten(attrs, lists))
+    return graph
+
+
+def _flatten(attrs: dict, lists: set) -> dict:
+    flat = {}
+    for name, value in attrs.items():
+        if isinstance(value, list):
+            lists.add(name)
+            value = json.dumps(value, ensure_ascii=False)
+        flat[name] = value
+    return flat
+
+
+def _unflatten(attrs: dict, lists: set) -> dict:
+    return {k: json.loads(v) if k in lists else v for k, v in attrs.items()}
+
+
+# -- GEXF 1.3 -------------------------------------------------------------------------------
+def write_gexf(graph: nx.MultiDiGraph, path: Path) -> Path:
+    drawn = _drawn(graph)
+    root = ET.Element("gexf", {"xmlns": GEXF_NS, "version": "1.3"})
+    meta = ET.SubElement(root, "meta")
+    ET.SubElement(meta, "creator").text = "dipgraph"
+    ET.SubElement(meta, "description").text = "Sourced records of diplomatic mediation"
+    body = ET.SubElement(
+        root, "graph", {"mode": "dynamic", "defaultedgetype": "directed", "timeformat": "date"}
+    )
+    node_keys = _attribute_keys(attrs for _, attrs in drawn.nodes(data=True))
+    edge_keys = _attribute_keys(attrs for *_, attrs in drawn.edges(keys=True, data=True))
+    _declare(body, "node", node_keys)
+    _declare(body, "edge", edge_keys)
+    nodes = ET.SubElement(body, "nodes")
+    for node, attrs in drawn.nodes(data=True):
+        element = ET.SubElement(nodes, "node", {"id": node, "label": attrs.get("name", node)})
+        _values(element, attrs, node_keys)
+        _spells(element, attrs)
+    edges = ET.SubElement(body, "edges")
+    for u, v, key, attrs in drawn.edges(keys=True, data=True):
+        element = ET.SubElement(
+            edges, "edge", {"id": key, "source": u, "target": v, "label": attrs["type"]}
+        )
+        _values(element, attrs, edge_keys)
+        _spells(element, attrs)
+    ET.indent(root)
+    ET.ElementTree(root).write(path, encoding="utf-8", xml_declaration=True)
+    return path
+
+
+def _attribute_keys(rows) -> dict[str, str]:
+    keys: dict[str, str] = {}
+    for attrs in rows:
+        for name, value in attrs.items():
+            kind = (
+                "boolean"
+                if isinstance(value, bool)
+                else "integer"
+                if isinstance(value, int)
+                else "string"
+            )
+            keys.setdefault(name, kind)
+    return dict(sorted(keys.items()))
+
+
+def _declare(body: ET.Element, cls: str, keys: dict[str, str]) -> None:
+    block = ET.SubElement(body, "attributes", {"class": cls, "mode": "static"})
+    for name, kind in keys.items():
+        ET.SubElement(block, "attribute", {"id": name, "title": name, "type": kind})
+
+
+def _values(element: ET.Element, attrs: dict, keys: dict[str, str]) -> None:
+    block = ET.SubElement(element, "attvalues")
+    for name in keys:
+        if name in attrs:
+            value = attrs[name]
+            text = (
+                "|".join(map(str, value))
+                if isinstance(value, list)
+                else str(value).lower()
+                if isinstance(value, bool)
+                else str(value)
+            )
+            ET.SubElement(block, "attvalue", {"for": name, "value": text})
+
+
+def _spells(element: ET.Element, attrs: dict) -> None:
+    if attrs.get("earliest") is None and attrs.get("latest") is None:
+        return  # undated: present throughout
+    spell = {k: attrs[v] for k, v in (("start", "earliest"), ("end", "latest")) if attrs.get(v)}
+    ET.SubElement(ET.SubElement(element, "spells"), "spell", spell)
+
+
+def read_gexf_summary(path: Path) -> dict:
+    """Counts and spells of a GEXF file, read with the standard XML parser."""
+    root = ET.parse(path).getroot()
+    ns = {"g": GEXF_NS}
+    graph = root.find("g:graph", ns)
+    edges = graph.findall("g:edges/g:edge", ns)
+    return {
+        "version": root.get("version"),
+        "mode": graph.get("mode"),
+        "timeformat": graph.get("timeformat"),
+        "nodes": len(graph.findall("g:nodes/g:node", ns)),
+        "edges": len(edges),
+        "spells": {
+            e.get("id"): [s.attrib for s in e.findall("g:spells/g:spell", ns)] for e in edges
+        },
+        "edge_values": {
+            e.get("id"): {
+                a.get("for"): a.get("value") for a in e.findall("g:attvalues/g:attvalue", ns)
+            }
+            for e in edges
+        },
+    }
+
+
+# -- CSV and Cytoscape.js --------------------------------------------------------------------
+def write_csv(graph: nx.MultiDiGraph, out: Path) -> list[Path]:
+    drawn = _drawn(graph)
+    nodes, edges = out / "nodes.csv", out / "edges.csv"
+    _frame([{"id": n, **a} for n, a in drawn.nodes(data=True)]).to_csv(nodes, index=False)
+    _frame([{"source": u, "target": v, **a} for u, v, a in drawn.edges(data=True)]).to_csv(
+        edges, index=False
+    )
+    return [nodes, edges]
+
+
+def _frame(rows: list[dict]) -> pd.DataFrame:
+    # Lists become "a|b" so a spreadsheet shows one value per cell.
+    return pd.DataFrame(
+        [
+            {k: "|".join(map(str, v)) if isinstance(v, list) else v for k, v in r.items()}
+            for r in rows
+        ]
+    )
+
+
+def write_cytoscape(graph: nx.MultiDiGraph, path: Path) -> Path:
+    data = nx.cytoscape_data(_drawn(graph).copy())
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    return path

@@ -1,0 +1,127 @@
+"""The analysis as one call: windows from the user's options, every table, files.
+
+`choose_windows` turns CLI-style options (``"3y"``, a step, expanding, named
+periods, a single date) into windows; `analyze` computes the measures, roles,
+role transitions and source sensitivity; `write_analysis` saves them as CSV.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import networkx as nx
+import pandas as pd
+
+from .errors import AnalysisError
+from .measures import profile
+from .roles import actor_roles, role_transitions
+from .sensitivity import source_sensitivity
+from .timeline import Window, as_of, fixed_windows, period_windows
+
+__all__ = ["analyze", "choose_windows", "data_years", "write_analysis"]
+
+
+def data_years(graph: nx.MultiDiGraph) -> tuple[int, int]:
+    """From the start of the earliest conflict (else the first dated relationship)
+    to the last year a dated relationship touches."""
+    starts = [
+        int(a["earliest"][:4])
+        for _, a in graph.nodes(data=True)
+        if a.get("label") == "Conflict" and a.get("earliest")
+    ]
+    years = [
+        int(value[:4])
+        for *_, attrs in graph.edges(data=True)
+        for value in (attrs.get("earliest"), attrs.get("latest"))
+        if value
+    ]
+    if not years:
+        raise AnalysisError("no dated relationship: nothing to slice by time")
+    return min(starts) if starts else min(years), max(years)
+
+
+def choose_windows(
+    graph: nx.MultiDiGraph,
+    *,
+    window: str | None = None,
+    step: str | None = None,
+    expanding: bool = False,
+    periods: bool = False,
+    on: str | None = None,
+    first: int | None = None,
+    last: int | None = None,
+) -> list[Window]:
+    """Windows from options: ``periods``, a single date ``on``, or ``window`` years.
+
+    >>> import networkx as nx
+    >>> g = nx.MultiDiGraph()
+    >>> _ = g.add_edge("a", "b", earliest="1994-05-05", latest="1996-01-01")
+    >>> [w.label for w in choose_windows(g, window="2y")]
+    ['1994-1995', '1996-1997']
+    """
+    if periods:
+        found = period_windows(graph)
+        if not found:
+            raise AnalysisError("the records define no Period to slice by")
+        return found
+    if on:
+        return [as_of(on)]
+    years = data_years(graph)
+    return fixed_windows(
+        first or years[0],
+        last or years[1],
+        size=_years(window or "1y"),
+        step=_years(step) if step else None,
+        mode="expanding" if expanding else "rolling",
+    )
+
+
+def _years(text: str) -> int:
+    match = re.fullmatch(r"(\d+)y", text.strip())
+    if not match or int(match.group(1)) < 1:
+        raise AnalysisError(f"window {text!r}: expected a number of years such as 1y or 3y")
+    return int(match.group(1))
+
+
+def analyze(
+    graph: nx.MultiDiGraph,
+    sides: dict[str, list[str]],
+    windows: list[Window],
+    *,
+    dates: str = "lenient",
+    level: str = "state",
+    permutations: int = 200,
+    seed: int = 0,
+) -> dict[str, pd.DataFrame]:
+    """``measures``, ``roles``, ``transitions`` and ``sensitivity`` tables."""
+    roles = actor_roles(graph, windows, sides, level=level, dates=dates)
+    return {
+        "measures": profile(
+            graph, windows, sides, level=level, dates=dates, permutations=permutations, seed=seed
+        ),
+        "roles": roles,
+        "transitions": role_transitions(roles),
+        "sensitivity": source_sensitivity(graph, windows, sides, level=level, dates=dates),
+    }
+
+
+def write_analysis(tables: dict[str, pd.DataFrame], out: Path | str) -> list[Path]:
+    """One CSV per table; sets and lists become ``a|b``."""
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, table in tables.items():
+        path = out / f"{name}.csv"
+        flat = table.map(
+            lambda v: (
+                "|".join(sorted(map(str, v)))
+                if isinstance(v, (set, frozenset))
+                else "|".join(map(str, v))
+                if isinstance(v, list)
+                else v
+            )
+        )
+        flat.to_csv(path, index=False)
+        written.append(path)
+    return written
