@@ -1,0 +1,158 @@
+"""Every export format read back: counts and a sample of attributes."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import networkx as nx
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+from conftest import DATA
+
+from dipgraph.analysis.export import read_gexf_summary, read_graphml, write_exports
+from dipgraph.cli import cli
+from dipgraph.loader import build_networkx, check_records, graph_rows
+
+
+@pytest.fixture(scope="module")
+def graph():
+    return build_networkx(graph_rows(check_records(DATA)[0]))
+
+
+@pytest.fixture(scope="module")
+def drawn(graph):
+    return graph.subgraph(n for n, label in graph.nodes(data="label") if label != "Source")
+
+
+@pytest.fixture(scope="module")
+def out(graph, tmp_path_factory):
+    out = tmp_path_factory.mktemp("export")
+    write_exports(graph, out, formats=("graphml", "gexf", "csv", "json"))
+    return out
+
+
+def guliyev_signed(graph) -> str:
+    return next(
+        k
+        for u, v, k, t in graph.edges(keys=True, data="type")
+        if u == "rasul-guliyev" and t == "SIGNED"
+    )
+
+
+def test_graphml_round_trips_exactly(out, drawn):
+    back = read_graphml(out / "dipgraph.graphml")
+    assert nx.utils.graphs_equal(back, nx.MultiDiGraph(drawn))
+
+
+def test_graphml_is_gephi_friendly(out):
+    raw = nx.read_graphml(out / "dipgraph.graphml", force_multigraph=True)
+    assert raw.nodes["rasul-guliyev"]["label"] == "Rasul Guliyev"  # Gephi shows "label"
+    assert raw.nodes["rasul-guliyev"]["type"] == "Person"
+    assert json.loads(raw.nodes["rasul-guliyev"]["aliases"]) == [
+        "Rasul Guliev",
+        "Guliyev",
+        "Guliev",
+    ]
+
+
+def test_gexf_has_dated_spells(out, drawn):
+    summary = read_gexf_summary(out / "dipgraph.gexf")
+    assert (summary["version"], summary["mode"], summary["timeformat"]) == (
+        "1.3",
+        "dynamic",
+        "date",
+    )
+    assert (summary["nodes"], summary["edges"]) == (
+        drawn.number_of_nodes(),
+        drawn.number_of_edges(),
+    )
+    key = guliyev_signed(drawn)
+    assert summary["spells"][key] == [{"start": "1994-05-08", "end": "1994-05-08"}]
+    assert summary["edge_values"][key]["place"] == "baku"
+    undated = next(k for *_, k, a in drawn.edges(keys=True, data=True) if a.get("time") is None)
+    assert summary["spells"][undated] == []
+
+
+def test_csv_rows_and_lists(out, drawn):
+    with open(out / "edges.csv", encoding="utf-8") as handle:
+        edges = list(csv.DictReader(handle))
+    assert len(edges) == drawn.number_of_edges()
+    row = next(r for r in edges if r["key"] == guliyev_signed(drawn))
+    assert (row["source"], row["target"], row["time"]) == (
+        "rasul-guliyev",
+        "bishkek-protocol",
+        "1994-05-08",
+    )
+    assert row["citations"] == "russia-initiatives@3660-3919|russia-initiatives@8201-8423"
+
+
+def test_cytoscape_json_reads_back(out, drawn):
+    back = nx.cytoscape_graph(json.loads((out / "dipgraph.cytoscape.json").read_text()))
+    assert (back.number_of_nodes(), back.number_of_edges()) == (
+        drawn.number_of_nodes(),
+        drawn.number_of_edges(),
+    )
+    assert back.nodes["kazan-summit-2011"]["time"] == "2011-06"
+
+
+def test_cli_export_and_unknown_format(tmp_path):
+    run = CliRunner().invoke(
+        cli, ["--data", str(DATA), "export", "--format", "gexf", "--out", str(tmp_path)]
+    )
+    assert run.exit_code == 0, run.output
+    assert run.stdout == f"Wrote 1 file(s) in {tmp_path / 'export'}/: dipgraph.gexf\n"
+    bad = CliRunner().invoke(cli, ["--data", str(DATA), "export", "--format", "pdf"])
+    assert bad.exit_code == 2 and "'pdf' is not one of" in bad.stderr
+
+
+def test_cli_analyze_writes_tables_and_names_the_leaders(tmp_path):
+    run = CliRunner().invoke(
+        cli, ["--data", str(DATA), "analyze", "--window", "3y", "--out", str(tmp_path)]
+    )
+    assert run.exit_code == 0, run.output
+    assert "  1991-1993: Russia 1.00" in run.stdout
+    assert run.stdout.endswith("(dates: lenient, level: state)\n")
+    with open(tmp_path / "analysis" / "roles.csv", encoding="utf-8") as handle:
+        roles = list(csv.DictReader(handle))
+    assert {r["dominant"] for r in roles if r["actor"] == "russia"} == {"mediator"}
+
+
+def test_cli_analyze_bad_window_is_one_line(tmp_path):
+    run = CliRunner().invoke(
+        cli, ["--data", str(DATA), "analyze", "--window", "3 years", "--out", str(tmp_path)]
+    )
+    assert run.exit_code == 1
+    assert run.stderr == "Error: window '3 years': expected a number of years such as 1y or 3y\n"
+
+
+def test_analysis_from_the_database_equals_from_the_records(tmp_path):
+    home = tmp_path / "store"
+    assert (
+        CliRunner().invoke(cli, ["--data", str(DATA), "load", "--home", str(home)]).exit_code == 0
+    )
+    from_records = CliRunner().invoke(
+        cli, ["--data", str(DATA), "analyze", "--periods", "--out", str(tmp_path / "a")]
+    )
+    from_db = CliRunner().invoke(
+        cli,
+        [
+            "--data",
+            str(DATA),
+            "analyze",
+            "--periods",
+            "--from-db",
+            "--home",
+            str(home),
+            "--out",
+            str(tmp_path / "b"),
+        ],
+    )
+    assert from_records.exit_code == from_db.exit_code == 0
+    # Equal up to float summation order (the database returns nodes in its own order).
+    a, b = (pd.read_csv(tmp_path / run / "analysis" / "measures.csv") for run in ("a", "b"))
+    keys = ["window", "actor", "measure"]
+    pd.testing.assert_frame_equal(
+        a.sort_values(keys, ignore_index=True), b.sort_values(keys, ignore_index=True), rtol=1e-9
+    )
