@@ -202,9 +202,11 @@ def _put_brokerage(
     rows: dict, mediation: nx.DiGraph, side_of: dict, *, permutations: int, seed: int
 ) -> None:
     # Mediation is an exchange both ways: party -> mediator -> other party.
+    # Sorted, so that a seeded permutation null depends on the facts only, not on the
+    # order a database happens to return them in.
     exchange = nx.DiGraph()
-    exchange.add_edges_from(mediation.edges())
-    exchange.add_edges_from((v, u) for u, v in mediation.edges())
+    exchange.add_nodes_from(sorted(mediation))
+    exchange.add_edges_from(sorted({*mediation.edges(), *((v, u) for u, v in mediation.edges())}))
     if exchange.number_of_edges() == 0:
         return
     groups = {node: side_of.get(node, THIRD_PARTY) for node in exchange}
