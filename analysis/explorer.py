@@ -1,0 +1,231 @@
+"""A self-contained HTML explorer of the graph: one file, its data inline, no network.
+
+`explorer_payload` turns the graph that `dipgraph.loader.build_networkx` returns into
+plain JSON (node positions computed here, with a fixed seed); `write_explorer` puts
+that JSON, the stylesheet and the script from ``explorer_assets/`` into one page that
+works from a file:// URL.
+
+Examples
+--------
+>>> import networkx as nx
+>>> g = nx.MultiDiGraph()
+>>> g.add_node("a", label="State", name="A", citations=["s@0-5"], locators=["para 1"])
+>>> g.add_node("b", label="Person", name="B")
+>>> g.add_node("s", label="Source", title="A chronicle")
+>>> g.add_edge("b", "a", key="k1", type="MEMBER_OF", earliest="1994-01-01")
+'k1'
+>>> p = explorer_payload(g)
+>>> [n["id"] for n in p["nodes"]], p["edges"][0]["from"], p["edges"][0]["to"]
+(['a', 'b'], 1994, None)
+>>> p["sources"]["s"]["title"], p["years"]
+('A chronicle', [1994, 1994])
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from importlib.resources import files
+from pathlib import Path
+
+import networkx as nx
+
+from dipgraph.loader.vocabulary import LABELS, RELATIONSHIPS, SOURCE_LABEL
+
+__all__ = ["explorer_html", "explorer_payload", "write_explorer"]
+
+WIDTH, HEIGHT, MARGIN = 1000, 700, 30
+
+LABEL_COLORS = {
+    "State": "#3b6fb6",
+    "Organization": "#ef8a17",
+    "Format": "#d1495b",
+    "Person": "#2a9d8f",
+    "Event": "#5aa35a",
+    "Agreement": "#e0b100",
+    "Place": "#a77bb5",
+    "Conflict": "#7a4a2a",
+    "Period": "#9a9a9a",
+}
+TYPE_COLORS = {
+    "MEDIATED": "#1f5fbf",
+    "PARTY_TO": "#c2649a",
+    "INITIATED": "#1a9c8c",
+    "HOSTED": "#6b8e23",
+    "ATTENDED": "#8db3d9",
+    "SIGNED": "#c0392b",
+    "REFUSED": "#6d0f0f",
+    "ACCEPTED": "#2e9e44",
+    "ADOPTED": "#e4672e",
+    "PROPOSED": "#d99a00",
+    "RESULTED_IN": "#8e6c00",
+    "BASED_ON": "#a0522d",
+    "MEMBER_OF": "#9bbf85",
+    "CO_CHAIR_OF": "#7b3fb5",
+    "HELD_POSITION": "#8fa3b8",
+    "PART_OF": "#b3b3b3",
+    "TOOK_PLACE_IN": "#c9b08a",
+    "SUPPORTED": "#4a90c2",
+    "SUPPLIED_ARMS_TO": "#222222",
+    "ALLIED_WITH": "#555555",
+    "URGED": "#e377c2",
+}
+FALLBACK_COLORS = ("#17becf", "#bcbd22", "#7f7f7f", "#8c564b", "#9467bd")
+# Source attributes worth showing; sha256 and chars only matter to the loader.
+SOURCE_FIELDS = ("title", "authors", "publisher", "published", "url", "doi", "file", "note")
+
+ASSETS = files("dipgraph.analysis") / "explorer_assets"
+
+
+def _year(iso: str | None) -> int | None:
+    """The year of an ISO date, BCE years (``-0500-01-01``) included."""
+    return int(iso[:-6]) if iso else None
+
+
+def _layout(graph: nx.MultiDiGraph, ids: list[str], seed: int) -> dict[str, tuple[float, float]]:
+    """Spring layout of the undirected simple graph, scaled into the canvas with a margin.
+
+    Edges pull less the better connected their ends (weight 1/sqrt(deg u * deg v)), so
+    hubs do not crush their neighbours into one blot. The largest connected component
+    is laid out alone; the others are stacked beside it at the same scale."""
+    simple = nx.Graph()
+    simple.add_nodes_from(ids)
+    simple.add_edges_from((u, v) for u, v in graph.edges() if u in simple and v in simple)
+    for u, v, d in simple.edges(data=True):
+        d["weight"] = 4 / (simple.degree(u) * simple.degree(v)) ** 0.5
+    components = sorted(
+        (sorted(c) for c in nx.connected_components(simple)), key=lambda c: (-len(c), c[0])
+    )
+    pos: dict[str, tuple[float, float]] = {}
+    x0 = y = top = column = 0.0
+    for i, component in enumerate(components):
+        sub = simple.subgraph(component)
+        size = 2.0 if i == 0 else max(0.1, 2 * (len(component) / len(components[0])) ** 0.5)
+        if i == 1:
+            x0, y = max(x for x, _ in pos.values()) + 0.2, top
+        elif i and y + size > top + 2.0:  # the column is full: start another
+            x0, y, column = x0 + column + 0.1, top, 0.0
+        column = max(column, size)
+        layout = nx.spring_layout(
+            sub,
+            seed=seed,
+            k=1 / len(component) ** 0.5,
+            iterations=500,
+            weight="weight",
+            scale=size / 2,
+            center=(x0 + size / 2, y + size / 2) if i else (0, 0),
+        )
+        pos.update({n: (float(a), float(b)) for n, (a, b) in layout.items()})
+        if i == 0:
+            top = min(b for _, b in pos.values())
+        else:
+            y += size + 0.1
+    if not pos:
+        return {}
+    xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
+    span_x, span_y = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
+    scale = min((WIDTH - 2 * MARGIN) / span_x, (HEIGHT - 2 * MARGIN) / span_y)
+    off_x = (WIDTH - scale * span_x) / 2 - scale * min(xs)
+    off_y = (HEIGHT - scale * span_y) / 2 - scale * min(ys)
+    return {
+        n: (round(off_x + scale * x, 1), round(off_y + scale * y, 1)) for n, (x, y) in pos.items()
+    }
+
+
+def _palette(names: list[str], colors: dict[str, str]) -> dict[str, str]:
+    spare = iter(FALLBACK_COLORS * (len(names) + 1))
+    return {n: colors.get(n) or next(spare) for n in names}
+
+
+def explorer_payload(graph: nx.MultiDiGraph, *, seed: int = 0) -> dict:
+    """The page's data: drawable nodes (Source nodes left out) with positions, edges,
+    the sources by id, the labels and types present (colour, count, description) and
+    the span of years the edges cover. Edge ``from``/``to`` are the years of
+    ``earliest``/``latest`` (None for an open or missing end)."""
+    drawn = [n for n, d in graph.nodes(data=True) if d.get("label") != SOURCE_LABEL]
+    pos = _layout(graph, drawn, seed)
+    nodes = []
+    for n in drawn:
+        attrs = dict(graph.nodes[n])
+        nodes.append(
+            {**attrs, "id": n, "name": attrs.get("name", n), "x": pos[n][0], "y": pos[n][1]}
+        )
+    sources = {
+        n: {k: d[k] for k in SOURCE_FIELDS if k in d}
+        for n, d in graph.nodes(data=True)
+        if d.get("label") == SOURCE_LABEL
+    }
+    edges = []
+    for u, v, key, d in graph.edges(keys=True, data=True):
+        if u not in pos or v not in pos:
+            continue
+        edge = {**d, "source": u, "target": v, "key": d.get("key", key)}
+        edge.update({"from": _year(d.get("earliest")), "to": _year(d.get("latest"))})
+        edges.append(edge)
+    years = [y for e in edges for y in (e["from"], e["to"]) if y is not None]
+
+    def present(order: list[str], found: list[str]) -> list[str]:
+        return [x for x in order if x in found] + sorted(set(found) - set(order))
+
+    label_names = present(list(LABELS), [nd["label"] for nd in nodes])
+    type_names = present(list(RELATIONSHIPS), [e["type"] for e in edges])
+    label_colors = _palette(label_names, LABEL_COLORS)
+    type_colors = _palette(type_names, TYPE_COLORS)
+    return {
+        "width": WIDTH,
+        "height": HEIGHT,
+        "years": [min(years), max(years)] if years else None,
+        "labels": [
+            {
+                "name": name,
+                "color": label_colors[name],
+                "count": sum(nd["label"] == name for nd in nodes),
+                "description": LABELS[name].description if name in LABELS else "",
+            }
+            for name in label_names
+        ],
+        "types": [
+            {
+                "name": name,
+                "color": type_colors[name],
+                "count": sum(e["type"] == name for e in edges),
+                "description": RELATIONSHIPS[name].description if name in RELATIONSHIPS else "",
+            }
+            for name in type_names
+        ],
+        "sources": sources,
+        "nodes": nodes,
+        "edges": edges,
+    }
+
+
+def _script_json(payload: dict) -> str:
+    """JSON safe inside a <script> element: no `</script>` or `<!--` can appear."""
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), default=str)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def explorer_html(
+    graph: nx.MultiDiGraph, *, title: str = "dipgraph explorer", seed: int = 0
+) -> str:
+    """The whole page as a string."""
+    page = (ASSETS / "explorer.html").read_text(encoding="utf-8")
+    parts = {
+        "title": html.escape(title),
+        "css": (ASSETS / "explorer.css").read_text(encoding="utf-8"),
+        "js": (ASSETS / "explorer.js").read_text(encoding="utf-8"),
+        "data": _script_json(explorer_payload(graph, seed=seed)),
+    }
+    # One pass, so nothing inserted (a title, the data) is read as a marker.
+    return re.sub(r"\{\{(title|css|js|data)\}\}", lambda m: parts[m[1]], page)
+
+
+def write_explorer(
+    graph: nx.MultiDiGraph, path: str | Path, *, title: str = "dipgraph explorer", seed: int = 0
+) -> Path:
+    """Write the explorer page to ``path`` (parents created) and return its path."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(explorer_html(graph, title=title, seed=seed), encoding="utf-8")
+    return path

@@ -1,0 +1,338 @@
+"""The HTML explorer: its JSON payload, and the page itself in a real headless Chromium.
+
+The browser tests need Debian's `chromium` and `chromium-driver` and the `selenium`
+package; without them they are skipped, saying what is missing.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+from conftest import DATA
+
+from dipgraph.analysis.explorer import explorer_html, explorer_payload, write_explorer
+from dipgraph.loader import build_networkx, check_records, graph_rows
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+CHROMIUM_FLAGS = (
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--window-size=1440,1000",
+)
+
+
+@pytest.fixture(scope="module")
+def graph():
+    records, _ = check_records(DATA)
+    return build_networkx(graph_rows(records))
+
+
+@pytest.fixture(scope="module")
+def payload(graph):
+    return explorer_payload(graph)
+
+
+def expected_counts(graph, year=None, labels=None, types=None) -> tuple[int, int]:
+    """Visible (nodes, edges), worked out here from the graph, independently of the page:
+    at a year, the edges whose [earliest, latest] overlaps it (an open or missing end is
+    unbounded) and the nodes they touch; unticked labels and types are left out."""
+    drawn = {n: d["label"] for n, d in graph.nodes(data=True) if d["label"] != "Source"}
+    labels = set(drawn.values()) if labels is None else set(labels)
+    nodes, edges = set(), 0
+    for u, v, d in graph.edges(data=True):
+        if types is not None and d["type"] not in types:
+            continue
+        if drawn[u] not in labels or drawn[v] not in labels:
+            continue
+        earliest, latest = d.get("earliest"), d.get("latest")
+        if year is not None and (
+            (earliest and int(earliest[:4]) > year) or (latest and int(latest[:4]) < year)
+        ):
+            continue
+        edges += 1
+        nodes |= {u, v}
+    if year is None:  # nodes with no relationship at all show in "all years" only
+        nodes |= {n for n, label in drawn.items() if label in labels and graph.degree(n) == 0}
+    return len(nodes), edges
+
+
+# ---- the payload, no browser ------------------------------------------------------------
+
+
+def test_payload_draws_every_entity_and_relationship_but_no_source(graph, payload):
+    entities = [n for n, d in graph.nodes(data=True) if d["label"] != "Source"]
+    sources = [n for n, d in graph.nodes(data=True) if d["label"] == "Source"]
+    assert len(payload["nodes"]) == len(entities) == 275
+    assert len(payload["edges"]) == graph.number_of_edges() == 690
+    assert {n["id"] for n in payload["nodes"]} == set(entities)
+    assert not {n["label"] for n in payload["nodes"]} & {"Source"}
+    assert sorted(payload["sources"]) == sorted(sources)
+    assert payload["sources"]["russia-initiatives"]["title"] == "Russian Peace Initiatives"
+    assert {e["key"] for e in payload["edges"]} == {k for _, _, k in graph.edges(keys=True)}
+    assert sum(x["count"] for x in payload["labels"]) == len(entities)
+    assert sum(x["count"] for x in payload["types"]) == graph.number_of_edges()
+    assert payload["years"] == [1920, 2020]
+
+
+def test_payload_positions_fit_the_canvas_and_are_reproducible(graph, payload):
+    width, height = payload["width"], payload["height"]
+    for node in payload["nodes"]:
+        assert 0 <= node["x"] <= width and 0 <= node["y"] <= height, node["id"]
+    assert len({(n["x"], n["y"]) for n in payload["nodes"]}) == len(payload["nodes"])
+    again = explorer_payload(graph, seed=0)
+    assert [(n["x"], n["y"]) for n in again["nodes"]] == [
+        (n["x"], n["y"]) for n in payload["nodes"]
+    ]
+
+
+def test_payload_edge_years_follow_earliest_and_latest(payload):
+    by_key = {e["key"]: e for e in payload["edges"]}
+    for edge in by_key.values():
+        assert edge["from"] == (int(edge["earliest"][:4]) if "earliest" in edge else None)
+        assert edge["to"] == (int(edge["latest"][:4]) if "latest" in edge else None)
+    assert any(e["from"] is not None and e["to"] is None for e in by_key.values())
+
+
+@pytest.fixture
+def demo_graph(demo):
+    """The small demo dataset of conftest, as a graph."""
+    records, _ = check_records(demo)
+    return build_networkx(graph_rows(records))
+
+
+def test_page_is_one_file_with_its_data_inline(demo_graph, tmp_path):
+    graph = demo_graph
+    graph.nodes["alice-doe"]["name"] = "</script><script>alert(1)</script> & Co"
+    path = write_explorer(graph, tmp_path / "sub" / "explorer.html", title="A <b>title</b>")
+    page = path.read_text(encoding="utf-8")
+    assert "<title>A &lt;b&gt;title&lt;/b&gt;</title>" in page
+    assert "alert(1)</script>" not in page
+    assert not re.search(r"<(script|link|img|iframe)\b[^>]*\b(src|href)\s*=", page, re.I)
+    assert "@import" not in page and "url(http" not in page
+    found = re.search(
+        r'<script type="application/json" id="dipgraph-data">(.*?)</script>', page, re.S
+    )
+    data = json.loads(found.group(1))
+    node = next(n for n in data["nodes"] if n["id"] == "alice-doe")
+    assert node["name"] == "</script><script>alert(1)</script> & Co"
+    assert data == json.loads(json.dumps(explorer_payload(graph)))
+
+
+def test_a_title_that_looks_like_a_marker_is_only_a_title(demo_graph):
+    page = explorer_html(demo_graph, title="{{data}}")
+    assert "<title>{{data}}</title>" in page and "<h1>{{data}}</h1>" in page
+    found = re.search(r'id="dipgraph-data">(.*?)</script>', page, re.S)
+    assert len(json.loads(found.group(1))["nodes"]) == 9
+
+
+# ---- the page in Chromium ---------------------------------------------------------------
+
+
+def _browser_or_skip():
+    missing = [str(p) for p in (CHROMIUM, CHROMEDRIVER) if not p.exists()]
+    try:
+        import selenium  # noqa: F401
+    except ImportError:
+        missing.append("the selenium package")
+    if missing:
+        pytest.skip(f"browser tests need {', '.join(missing)} (apt: chromium chromium-driver)")
+
+
+@pytest.fixture(scope="module")
+def driver():
+    _browser_or_skip()
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    profile = tempfile.mkdtemp(prefix="dipgraph-chromium-")
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for flag in (*CHROMIUM_FLAGS, f"--user-data-dir={profile}"):
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    browser = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+    yield browser
+    browser.quit()
+    shutil.rmtree(profile, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def page_url(graph, tmp_path_factory):
+    return write_explorer(graph, tmp_path_factory.mktemp("explorer") / "explorer.html").as_uri()
+
+
+@pytest.fixture
+def page(driver, page_url):
+    """The page freshly loaded from its file:// URL, its script run."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver.get(page_url)
+    WebDriverWait(driver, 10).until(
+        lambda d: d.execute_script("return document.body.dataset.ready === 'true'")
+    )
+    return driver
+
+
+def counts(driver) -> tuple[int, int]:
+    """The visible counts as the page states them, checked against what is drawn."""
+    from selenium.webdriver.common.by import By
+
+    element = driver.find_element(By.ID, "counts")
+    stated = re.search(r"(\d+) nodes? · (\d+) relationships?", element.text)
+    assert stated, element.text
+    nodes, edges = int(stated.group(1)), int(stated.group(2))
+    assert (nodes, edges) == (
+        int(element.get_attribute("data-nodes")),
+        int(element.get_attribute("data-edges")),
+    )
+    drawn = driver.execute_script(
+        "return [document.querySelectorAll('#nodes .node:not(.hidden)').length,"
+        " document.querySelectorAll('#edges .edge:not(.hidden)').length]"
+    )
+    assert drawn == [nodes, edges]
+    return nodes, edges
+
+
+def set_year(driver, year: int) -> None:
+    driver.execute_script(
+        "const s = document.getElementById('year'); s.value = String(arguments[0]);"
+        " s.dispatchEvent(new Event('input', {bubbles: true}));",
+        year,
+    )
+
+
+def test_page_loads_from_file_without_errors_or_requests(page, page_url):
+    assert page.current_url.startswith("file://")
+    severe = [e for e in page.get_log("browser") if e["level"] == "SEVERE"]
+    assert severe == []
+    assert page.execute_script("return performance.getEntriesByType('resource').length") == 0
+    outside = "script[src], link[href], img[src], iframe, object, embed"
+    assert page.execute_script(f"return document.querySelectorAll({outside!r}).length") == 0
+    assert counts(page) == (275, 690)
+    assert "Russian Peace Initiatives" in page.find_element("id", "caption").text
+    legend = page.find_element("id", "label-filters").text
+    assert all(label in legend for label in ("State", "Person", "Agreement", "Event"))
+
+
+def test_the_slider_shows_the_relationships_of_a_year(page, graph):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    set_year(page, 1994)
+    at_1994 = counts(page)
+    assert at_1994 == expected_counts(graph, year=1994)
+    assert "1994" in page.find_element(By.ID, "counts").text
+    assert not page.find_element(By.ID, "all-years").is_selected()
+    set_year(page, 2011)
+    at_2011 = counts(page)
+    assert at_2011 == expected_counts(graph, year=2011)
+    assert at_1994[1] != at_2011[1]
+    page.find_element(By.ID, "year").send_keys(Keys.ARROW_RIGHT)  # a real key press: 2012
+    assert page.find_element(By.ID, "year-label").text == "2012"
+    assert counts(page) == expected_counts(graph, year=2012)
+    page.find_element(By.ID, "all-years").click()
+    assert counts(page) == expected_counts(graph) == (275, 690)
+
+
+def test_label_and_type_filters(page, graph):
+    from selenium.webdriver.common.by import By
+
+    types = {d["type"] for _, _, d in graph.edges(data=True)}
+    labels = {d["label"] for _, d in graph.nodes(data=True)} - {"Source"}
+    signed = sum(d["type"] == "SIGNED" for _, _, d in graph.edges(data=True))
+    page.find_element(By.CSS_SELECTOR, "input[data-type='SIGNED']").click()
+    nodes, edges = counts(page)
+    assert edges == 690 - signed
+    assert (nodes, edges) == expected_counts(graph, types=types - {"SIGNED"})
+    set_year(page, 1994)
+    assert counts(page) == expected_counts(graph, year=1994, types=types - {"SIGNED"})
+    page.find_element(By.CSS_SELECTOR, "input[data-label='Person']").click()
+    assert counts(page) == expected_counts(
+        graph, year=1994, labels=labels - {"Person"}, types=types - {"SIGNED"}
+    )
+    page.find_element(By.CSS_SELECTOR, "input[data-type='SIGNED']").click()
+    assert counts(page) == expected_counts(graph, year=1994, labels=labels - {"Person"})
+    hidden = page.execute_script(
+        "return document.querySelectorAll(\"#nodes .node[data-label='Person']:not(.hidden)\")"
+        ".length"
+    )
+    assert hidden == 0
+
+
+def _click_edge(driver, key: str) -> None:
+    """Click a drawn relationship where it is not covered by a node."""
+    from selenium.webdriver.common.actions.action_builder import ActionBuilder
+
+    point = driver.execute_script(
+        """
+        const g = document.querySelector(`.edge[data-key="${arguments[0]}"]`);
+        const path = g.querySelector('.hit');
+        const ctm = path.getScreenCTM();
+        for (const f of [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8]) {
+          const p = path.getPointAtLength(path.getTotalLength() * f).matrixTransform(ctm);
+          const hit = document.elementFromPoint(p.x, p.y);
+          if (hit && hit.closest('.edge') === g) return [Math.round(p.x), Math.round(p.y)];
+        }
+        return null;
+        """,
+        key,
+    )
+    assert point, f"relationship {key} is nowhere clickable"
+    actions = ActionBuilder(driver)
+    actions.pointer_action.move_to_location(*point).click()
+    actions.perform()
+
+
+def test_clicking_a_node_or_a_relationship_shows_its_sources(page, graph):
+    from selenium.webdriver.common.by import By
+
+    page.find_element(By.CSS_SELECTOR, ".node[data-id='rasul-guliyev'] circle").click()
+    panel = page.find_element(By.ID, "panel")
+    assert panel.get_attribute("data-id") == "rasul-guliyev"
+    assert panel.find_element(By.CSS_SELECTOR, "h2").text == "Rasul Guliyev"
+    assert "Person" in panel.text and "Guliev" in panel.text  # label, aliases
+    cite = panel.find_element(By.CSS_SELECTOR, "li.cite[data-span='3660-3919']")
+    assert "Russian Peace Initiatives" in cite.text
+    assert "3660-3919" in cite.text and "para 9" in cite.text
+
+    source, target, key, edge = next(
+        (u, v, k, d)
+        for u, v, k, d in graph.edges(keys=True, data=True)
+        if u == "rasul-guliyev" and d["type"] == "SIGNED"
+    )
+    _click_edge(page, key)
+    assert panel.get_attribute("data-kind") == "edge"
+    assert panel.get_attribute("data-id") == key
+    facts = {
+        dt.text: dt.find_element(By.XPATH, "following-sibling::dd[1]").text
+        for dt in panel.find_elements(By.CSS_SELECTOR, "dl.facts dt")
+    }
+    assert facts["Type"] == "SIGNED"
+    assert facts["Subject"] == graph.nodes[source]["name"] == "Rasul Guliyev"
+    assert facts["Object"] == graph.nodes[target]["name"]
+    assert facts["Time"].startswith(edge["time"])
+    assert facts["Disputed"].startswith("yes" if edge["disputed"] else "no")
+    assert facts["Corroboration"].startswith(f"{edge['corroboration']} source")
+    for qualifier in ("role", "title", "kind", "action"):
+        if qualifier in edge:
+            assert facts[qualifier.capitalize()] == edge[qualifier]
+    if "on_behalf_of" in edge:
+        assert facts["On behalf of"] == graph.nodes[edge["on_behalf_of"]]["name"]
+    items = panel.find_elements(By.CSS_SELECTOR, "li.cite")
+    assert len(items) == len(edge["citations"])
+    for item, citation, locator in zip(items, edge["citations"], edge["locators"], strict=True):
+        source_id, span = citation.rsplit("@", 1)
+        assert graph.nodes[source_id]["title"] in item.text
+        assert span in item.text and locator in item.text
