@@ -27,7 +27,15 @@ from dipgraph.loader.yamlio import read_yaml
 from .errors import AnalysisError
 from .timeline import Window, fact_time, is_active
 
-__all__ = ["ACTOR_LABELS", "LEVELS", "Fact", "actor_facts", "read_sides", "sides_in_window"]
+__all__ = [
+    "ACTOR_LABELS",
+    "LEVELS",
+    "Fact",
+    "Prepared",
+    "actor_facts",
+    "read_sides",
+    "sides_in_window",
+]
 
 ACTOR_LABELS = ("State", "Organization", "Person", "Format")
 # Types whose object is an actor acted upon (lifted like the subject); the object of
@@ -51,19 +59,36 @@ class Fact:
     dated_by: str | None  # "record", "object" (the dated thing it concerns) or None
 
 
+class Prepared:
+    """A graph read once for many windows: actor edges with their times, and the
+    index attribution uses. Pass it as ``prepared=`` to `actor_facts`."""
+
+    def __init__(self, graph: nx.MultiDiGraph, dates: str = "lenient"):
+        self.graph = graph
+        self.edges = [
+            (u, v, attrs, fact_time(graph, v, attrs))
+            for u, v, attrs in graph.edges(data=True)
+            if graph.nodes[u].get("label") in ACTOR_LABELS
+        ]
+        self.attribution = _Attribution(graph, dates)
+
+
 def actor_facts(
-    graph: nx.MultiDiGraph, window: Window, *, level: str = "state", dates: str = "lenient"
+    graph: nx.MultiDiGraph,
+    window: Window,
+    *,
+    level: str = "state",
+    dates: str = "lenient",
+    prepared: Prepared | None = None,
 ) -> list[Fact]:
     """The window's facts whose subject is an actor, attributed at ``level``."""
     if level not in LEVELS:
         raise AnalysisError(f"level={level!r}: expected state or person")
-    lift = _Attribution(graph, dates) if level == "state" else None
+    prepared = prepared or Prepared(graph, dates)
+    lift = prepared.attribution if level == "state" else None
     facts = []
-    for u, v, attrs in graph.edges(data=True):
-        when = fact_time(graph, v, attrs)
-        if graph.nodes[u].get("label") not in ACTOR_LABELS or not is_active(
-            when, window, dates=dates
-        ):
+    for u, v, attrs, when in prepared.edges:
+        if not is_active(when, window, dates=dates):
             continue
         # Attribute at the act's time within the window: a format's act dated only by
         # the decades-long conflict goes to the co-chairs of this window, not of any year.

@@ -8,8 +8,8 @@ mediator -> party ties, both from `dipgraph.analysis.projections`):
 
 ============================  ==========================================================
 degree, strength              partners and shared items in the interaction graph
-betweenness                   on the interaction graph (distance = 1 / shared items)
-harmonic, pagerank            on the interaction graph (weighted)
+betweenness, harmonic         on the interaction graph, topological (who is tied to whom)
+pagerank                      on the interaction graph, weighted by shared items
 eigenvector                   on the interaction graph's largest component only
 constraint, effective_size    Burt's measures on the interaction graph
 mediation_betweenness         share of the pairs across the sides whose shortest
@@ -31,7 +31,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from .actors import actor_facts, sides_in_window
+from .actors import Prepared, actor_facts, sides_in_window
 from .brokerage import brokerage_zscores
 from .projections import (
     ITEM_LABELS,
@@ -42,7 +42,7 @@ from .projections import (
 )
 from .timeline import Window
 
-__all__ = ["profile", "window_measures"]
+__all__ = ["burt_constraint", "profile", "window_measures"]
 
 THIRD_PARTY = "third party"
 
@@ -58,9 +58,17 @@ def profile(
     seed: int = 0,
 ) -> pd.DataFrame:
     """Every measure for every actor in every window (see the module table)."""
+    prepared = Prepared(graph, dates)
     frames = [
         window_measures(
-            graph, w, sides, level=level, dates=dates, permutations=permutations, seed=seed
+            graph,
+            w,
+            sides,
+            level=level,
+            dates=dates,
+            permutations=permutations,
+            seed=seed,
+            prepared=prepared,
         )
         for w in windows
     ]
@@ -91,10 +99,11 @@ def window_measures(
     dates: str = "lenient",
     permutations: int = 200,
     seed: int = 0,
+    prepared: Prepared | None = None,
 ) -> pd.DataFrame:
-    """The tidy rows of one window."""
+    """The tidy rows of one window (``prepared`` saves reading the graph again)."""
     labels = dict(graph.nodes(data="label"))
-    facts = actor_facts(graph, window, level=level, dates=dates)
+    facts = actor_facts(graph, window, level=level, dates=dates, prepared=prepared)
     side_of = sides_in_window(sides, facts)
     items = actor_item_graph(facts, labels)
     interaction = interaction_graph(items)
@@ -103,11 +112,12 @@ def window_measures(
     _put(rows, "degree", dict(interaction.degree()))
     _put(rows, "strength", dict(interaction.degree(weight="weight")))
     if interaction.number_of_nodes():
-        _put(rows, "betweenness", nx.betweenness_centrality(interaction, weight="distance"))
-        _put(rows, "harmonic", nx.harmonic_centrality(interaction, distance="distance"))
+        # Topological: who is tied to whom. Tie strength is in strength and PageRank.
+        _put(rows, "betweenness", nx.betweenness_centrality(interaction))
+        _put(rows, "harmonic", nx.harmonic_centrality(interaction))
         _put(rows, "pagerank", nx.pagerank(interaction, weight="weight"))
         _put(rows, "eigenvector", _eigenvector_on_largest_component(interaction))
-        _put(rows, "constraint", nx.constraint(interaction, weight="weight"))
+        _put(rows, "constraint", burt_constraint(interaction))
         _put(rows, "effective_size", nx.effective_size(interaction, weight="weight"))
     _put(rows, "mediation_betweenness", _mediation_betweenness(mediation, side_of))
     _put(rows, "mediation_share", _mediation_share(facts, labels))
@@ -131,6 +141,28 @@ def window_measures(
             for measure, value in measures.items()
         ]
     )
+
+
+def burt_constraint(graph: nx.Graph, *, weight: str = "weight") -> dict:
+    """Burt's constraint of each node of an undirected graph, vectorised.
+
+    With ``p[i, j]`` the share of i's tie strength that goes to j, node i's
+    constraint is the sum over its contacts j of ``(p[i, j] + sum_q p[i, q] p[q, j])**2``;
+    equal to `networkx.constraint` (NaN for an isolated node), without its Python loops.
+
+    >>> round(burt_constraint(nx.complete_graph(3))[0], 3)
+    1.125
+    """
+    nodes = list(graph)
+    if not nodes:
+        return {}
+    ties = nx.to_numpy_array(graph, nodelist=nodes, weight=weight)
+    totals = ties.sum(axis=1, keepdims=True)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        shares = np.where(totals > 0, ties / totals, 0.0)
+    values = (((shares + shares @ shares) ** 2) * (ties > 0)).sum(axis=1)
+    values[totals[:, 0] == 0] = np.nan
+    return dict(zip(nodes, values.tolist(), strict=True))
 
 
 def _put(rows: dict, measure: str, values: dict) -> None:

@@ -13,7 +13,7 @@ from collections import Counter
 import networkx as nx
 import pandas as pd
 
-from .actors import actor_facts, sides_in_window
+from .actors import Prepared, actor_facts, sides_in_window
 from .projections import PARTY_PREDICATES
 from .timeline import Window
 
@@ -55,8 +55,9 @@ def actor_roles(
 ) -> pd.DataFrame:
     """One row per window and actor: ``roles`` (set), ``dominant``, ``facts``, ``sources``."""
     rows = []
+    prepared = Prepared(graph, dates)
     for window in windows:
-        facts = actor_facts(graph, window, level=level, dates=dates)
+        facts = actor_facts(graph, window, level=level, dates=dates, prepared=prepared)
         side_of = sides_in_window(sides, facts)
         evidence: dict[str, list] = {}
         for fact in facts:

@@ -295,3 +295,16 @@ def test_unknown_side_member_is_one_clear_error(tmp_path, corpus):
 def test_nan_free_core_measures(table):
     core = table[table.measure.isin(["degree", "strength", "betweenness", "mediation_betweenness"])]
     assert not any(math.isnan(v) for v in core.value)
+
+
+def test_vectorised_constraint_equals_networkx(corpus):
+    from dipgraph.analysis.measures import burt_constraint
+    from dipgraph.analysis.projections import actor_item_graph, interaction_graph
+
+    graph, _ = corpus
+    facts = actor_facts(graph, Window("1988-01-01", "2020-12-31", "all"))
+    interaction = interaction_graph(actor_item_graph(facts, dict(graph.nodes(data="label"))))
+    interaction.add_node("isolated")
+    ours, theirs = burt_constraint(interaction), nx.constraint(interaction, weight="weight")
+    assert math.isnan(ours.pop("isolated")) and math.isnan(theirs.pop("isolated"))
+    assert ours == pytest.approx(theirs)
