@@ -19,7 +19,14 @@ from .roles import actor_roles, role_transitions
 from .sensitivity import source_sensitivity
 from .timeline import Window, as_of, fixed_windows, period_windows
 
-__all__ = ["analyze", "choose_windows", "data_years", "write_analysis"]
+__all__ = [
+    "analyze",
+    "choose_windows",
+    "data_years",
+    "write_analysis",
+    "write_figures",
+    "write_index",
+]
 
 
 def data_years(graph: nx.MultiDiGraph) -> tuple[int, int]:
@@ -125,3 +132,87 @@ def write_analysis(tables: dict[str, pd.DataFrame], out: Path | str) -> list[Pat
         flat.to_csv(path, index=False)
         written.append(path)
     return written
+
+
+def write_figures(
+    graph: nx.MultiDiGraph,
+    sides: dict[str, list[str]],
+    tables: dict[str, pd.DataFrame],
+    windows: list[Window],
+    out: Path | str,
+    *,
+    dates: str = "lenient",
+    level: str = "state",
+) -> tuple[list[Path], dict[str, str]]:
+    """The five figures, as PNG and SVG, into ``out``: the files written, and the
+    figures skipped because the data gives them nothing to draw (name -> why)."""
+    from . import plot
+
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    sources = plot.source_titles(graph)
+    measures = tables["measures"]
+    first, last = int(windows[0].start[:4]), int(windows[-1].end[:4])
+    # Without sides there is no mediation betweenness: show plain betweenness instead.
+    measure = (
+        "mediation_betweenness"
+        if (measures.measure == "mediation_betweenness").any()
+        else "betweenness"
+    )
+    drawings = {
+        "trajectories": lambda: plot.plot_trajectories(
+            measures, measure=measure, windows=windows, sources=sources
+        ),
+        "heatmap": lambda: plot.plot_heatmap(
+            measures, measure=measure, windows=windows, sources=sources
+        ),
+        "role_timeline": lambda: plot.plot_role_timeline(
+            graph, start=first, end=last, sources=sources
+        ),
+        "brokerage_mix": lambda: plot.plot_brokerage_mix(
+            measures, windows=windows, sources=sources
+        ),
+        "period_networks": lambda: plot.plot_period_networks(
+            graph, period_windows(graph), sides, level=level, dates=dates, sources=sources
+        ),
+    }
+    written, skipped = [], {}
+    for name, draw in drawings.items():
+        try:
+            figure = draw()
+        except AnalysisError as exc:
+            skipped[name] = str(exc)
+            continue
+        written += plot.save_figure(figure, out / name)
+    return written, skipped
+
+
+def write_index(
+    out: Path | str,
+    sections: dict[str, list[Path]],
+    *,
+    summary: str = "",
+    skipped: dict[str, str] | None = None,
+) -> Path:
+    """``out/README.md``: what the build produced, with a line on each kind of file."""
+    out = Path(out)
+    about = {
+        "analysis": "tidy tables: measures per window and actor, roles, role transitions, source sensitivity",
+        "figures": "PNG and SVG figures; each caption names the sources and the time slicing",
+        "export": "the graph for other tools: GraphML, GEXF 1.3 (Gephi timeline), CSV, Cytoscape.js JSON, "
+        "and explorer.html (open it in a browser; works offline)",
+        "records": "the records as JSON and CSV, and the validation warnings",
+    }
+    lines = ["# dipgraph build outputs", ""]
+    if summary:
+        lines += [summary, ""]
+    for section, paths in sections.items():
+        lines.append(f"## {section}: {about.get(section, '')}")
+        lines.append("")
+        lines += [f"- [{p.relative_to(out)}]({p.relative_to(out)})" for p in paths]
+        if section == "figures":
+            lines += [f"- {name}: not drawn ({why})" for name, why in (skipped or {}).items()]
+        lines.append("")
+    index = out / "README.md"
+    index.write_text("\n".join(lines), encoding="utf-8")
+    return index

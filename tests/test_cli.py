@@ -91,15 +91,31 @@ def test_unreachable_neo4j_is_one_clear_error_without_the_password(run, demo):
     assert "s3cret-pw" not in result.output
 
 
-def test_build_writes_exports_and_a_summary(run, demo, tmp_path):
+def test_build_writes_everything_and_an_index(run, demo, tmp_path):
     out = tmp_path / "out"
     result = run("--data", demo, "build", "--home", tmp_path / "store", "--out", out)
-    assert result.exit_code == 0
-    assert f"Outputs in {out}/: graph.json, nodes.csv, edges.csv, warnings.txt" in result.stdout
-    graph = json.loads((out / "graph.json").read_text())
+    assert result.exit_code == 0, result.output
+    # The demo has no memberships, periods or mediation ties: three figures say why they are absent.
+    assert result.stdout.splitlines()[-4:] == [
+        "Figure role_timeline not drawn: no actors to draw a role timeline for",
+        "Figure brokerage_mix not drawn: the table has no brokerage_<role> rows to plot",
+        "Figure period_networks not drawn: no windows to draw",
+        f"Outputs in {out}/: records 4 files, analysis 4 files, figures 4 files, export 6 files; "
+        f"index: {out / 'README.md'}",
+    ]
+    graph = json.loads((out / "records" / "graph.json").read_text())
     signed = sorted((e["source"], e["time"]) for e in graph["edges"] if e["type"] == "SIGNED")
     assert signed == [("alice-doe", "1994-05-05"), ("bob-roe", "1994-05-05")]
-    assert (out / "edges.csv").read_text().count("\n") == 6  # header + 5 relationships
+    assert (out / "records" / "edges.csv").read_text().count("\n") == 6  # header + 5 relationships
+    index = (out / "README.md").read_text()
+    for name in (
+        "analysis/measures.csv",
+        "figures/trajectories.svg",
+        "export/explorer.html",
+        "export/dipgraph.gexf",
+    ):
+        assert f"]({name})" in index
+    assert "- role_timeline: not drawn (no actors to draw a role timeline for)" in index
 
 
 def test_sources_locate_prints_a_span_to_paste(run, demo):

@@ -39,7 +39,7 @@ def test_server_is_gone_after_the_block(tmp_path):
 
 
 def test_serve_runs_until_ctrl_c_and_saves(tmp_path):
-    command = [sys.executable, "-m", "dipgraph.cli", "serve", "--home", str(tmp_path)]
+    command = [sys.executable, "-m", "dipgraph", "serve", "--home", str(tmp_path)]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, start_new_session=True)
     try:
         line = process.stdout.readline()
