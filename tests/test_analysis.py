@@ -68,6 +68,8 @@ SIDES = {"east": ["a"], "west": ["b"]}
 @pytest.fixture(scope="module")
 def history() -> nx.MultiDiGraph:
     graph = nx.MultiDiGraph()
+    graph.add_node("s1", label="Source", title="One")
+    graph.add_node("s2", label="Source", title="Two")
     for node, label in NODES.items():
         attrs = {"label": label, "name": node.upper()}
         if node in TIMES:
@@ -206,6 +208,21 @@ def test_mediation_betweenness_and_share(table):
     # 1996: n mediates e96 and d96 (it backs a too, but stays between the sides).
     assert value(table, "1996", "n", "mediation_betweenness") == 1.0
     assert value(table, "1996", "n", "mediation_share") == 1.0
+
+
+def test_group_betweenness_of_the_co_chairs(table):
+    # 1994: the co-chairs are {m}; the one pair outside the group (a, b) meets only through m.
+    assert value(table, "1994", "co-chairs", "group_betweenness") == 1.0
+
+
+def test_a_finding_resting_on_one_source_says_so(history):
+    from dipgraph.analysis.sensitivity import source_sensitivity
+
+    table = source_sensitivity(history, [year_window(1994)], SIDES).set_index("actor")
+    # m brokers between a and b only through its mediation (k4, s2 alone) and a's
+    # attendance (k5, s1 alone): leaving out either source removes the finding.
+    assert table.loc["m", "rank"] == 1
+    assert table.loc["m", "rests_on"] == ["s1", "s2"]
 
 
 def test_gould_fernandez_counts_on_mediation_ties(table):
