@@ -20,13 +20,14 @@ from __future__ import annotations
 
 from importlib.resources import files
 
-from dipgraph.loader.vocabulary import is_vocabulary_label
-
 __all__ = ["read_statement", "read_statements"]
 
 
 def read_statement(name: str, *, label: str | None = None, rel_type: str | None = None) -> str:
     """The statement in ``cypher/<name>.cypher``, comments removed, placeholders filled."""
+    # Imported here: the loader imports this package, so a top-level import would be circular.
+    from dipgraph.loader.vocabulary import is_vocabulary_label
+
     text = _read(name)
     for placeholder, value in (("__LABEL__", label), ("__TYPE__", rel_type)):
         if placeholder in text:

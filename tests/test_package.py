@@ -80,3 +80,17 @@ def test_vocabulary_doc_is_up_to_date():
     assert (ROOT / "docs" / "vocabulary.md").read_text() == render(), (
         "run python docs/make_vocabulary.py"
     )
+
+
+@pytest.mark.parametrize(
+    "module",
+    ["dipgraph.cypher", "dipgraph.cypher.library", "dipgraph.analysis.job", "dipgraph.cli"],
+)
+def test_each_package_imports_first_in_a_fresh_interpreter(module):
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-c", f"import {module}"], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
