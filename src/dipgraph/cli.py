@@ -117,4 +117,4 @@ def open_engine(
 
 
 # The commands, by task; importing them registers them on `cli`.
-from . import cli_analysis, cli_database, cli_records  # noqa: E402, F401
+from . import cli_analysis, cli_cypher, cli_database, cli_records  # noqa: E402, F401
