@@ -39,3 +39,25 @@ def test_password_comes_from_the_environment_only(neo4j):
     example = (ROOT / ".env.example").read_text()
     assert re.search(r"^NEO4J_PASSWORD=$", example, re.M)
     assert ".env" in (ROOT / ".gitignore").read_text().split()
+
+
+def test_browser_opens_the_served_guide(neo4j):
+    env = neo4j["environment"]
+    assert env["NEO4J_browser_post__connect__cmd"] == "play http://localhost:8001/dipgraph.html"
+    assert env["NEO4J_browser_remote__content__hostname__whitelist"] == "localhost"
+
+
+def test_the_guide_url_is_what_browser_serve_serves():
+    from dipgraph.cypher.browser import make_server
+
+    server = make_server("127.0.0.1", 0)
+    try:
+        assert server.server_address[0] == "127.0.0.1"
+        from click.testing import CliRunner
+
+        from dipgraph.cli import cli
+
+        help_text = CliRunner().invoke(cli, ["browser", "serve", "--help"]).stdout
+        assert "--port INTEGER" in help_text and "[default: 8001]" in help_text
+    finally:
+        server.server_close()
