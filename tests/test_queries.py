@@ -1,0 +1,188 @@
+"""The saved-query library (cypher/queries/*.cypher) against the shipped records.
+
+Every query parses, and with its default parameters returns exactly the rows kept in
+tests/expected/queries/<name>.json. Those files were checked against the records and,
+for a sample, against the cited passages of the source documents; when the records
+change, rerun the query, read the new rows and update the file deliberately.
+
+Queries marked ``// Neo4j only`` are skipped on the embedded engine (the reason is
+printed). With NEO4J_URI set, every query also runs on Neo4j against the same files.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+
+import pytest
+from conftest import DATA, ROOT
+
+from dipgraph.cypher.library import list_queries
+from dipgraph.loader import check_records, load_records
+
+EXPECTED = ROOT / "tests" / "expected" / "queries"
+QUERIES = list_queries()
+PORTABLE = [q for q in QUERIES if not q.neo4j_only]
+NEO4J_ONLY = [q for q in QUERIES if q.neo4j_only]
+QUERIES_BY_NAME = {q.name: q for q in QUERIES}
+
+
+def _by_name(query):
+    return query.name
+
+
+def _expected(name: str) -> list[dict]:
+    return json.loads((EXPECTED / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def _plain(rows: list[dict]) -> list[dict]:
+    """Rows as JSON would keep them (tuples become lists), to compare with the files."""
+    return json.loads(json.dumps(rows))
+
+
+def _run(engine, query) -> list[dict]:
+    return _plain(engine.read(query.statement, query.params))
+
+
+@pytest.fixture(scope="module")
+def corpus(embedded_server):
+    _, engine = embedded_server
+    engine.clear()
+    load_records(engine, *check_records(DATA))
+    yield engine
+    engine.clear()
+
+
+@pytest.fixture(scope="module")
+def neo4j_corpus():
+    """The shipped records in a live Neo4j, loaded once for the module.
+
+    The same pattern as conftest's ``neo4j_engine`` (skipped when NEO4J_URI is unset),
+    module-scoped so that the corpus is not reloaded for each query.
+    """
+    from dipgraph.loader.engines import Neo4jEngine
+
+    uri = os.environ.get("NEO4J_URI")
+    if not uri:
+        pytest.skip(
+            "NEO4J_URI is not set: no live Neo4j to test against (start one with `docker compose up`)"
+        )
+    engine = Neo4jEngine(
+        uri,
+        os.environ.get("NEO4J_USER", "neo4j"),
+        os.environ.get("NEO4J_PASSWORD", ""),
+        os.environ.get("NEO4J_DATABASE"),
+    )
+    engine.clear()
+    load_records(engine, *check_records(DATA))
+    yield engine
+    engine.clear()
+    engine.close()
+
+
+# The library itself
+
+
+def test_the_library_has_at_least_30_uniquely_named_queries():
+    names = [q.name for q in QUERIES]
+    assert len(names) >= 30
+    assert len(set(names)) == len(names)
+    assert "source_disagreements" in names
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=_by_name)
+def test_query_file_parses(query):
+    assert re.fullmatch(r"[a-z][a-z0-9_]*", query.name), "file names are snake_case"
+    assert query.title and not query.title.startswith(":param")
+    assert len(query.description) > 40, "say what the query answers"
+    assert query.statement and not query.statement.lstrip().startswith("//")
+    used = set(re.findall(r"\$(\w+)", query.statement))
+    assert used <= set(query.params), f"no default for {sorted(used - set(query.params))}"
+    assert set(query.params) <= used, f"unused parameters {sorted(set(query.params) - used)}"
+    assert ";" not in query.statement, "one statement per file"
+    assert "ORDER BY" in query.statement, "rows come in a stable order"
+    if query.neo4j_only is not None:
+        assert query.neo4j_only.strip()
+
+
+def test_every_expected_file_belongs_to_a_query():
+    files = {p.stem for p in EXPECTED.glob("*.json")}
+    assert files == {q.name for q in QUERIES}
+
+
+def test_the_portable_and_neo4j_shortest_connections_agree():
+    assert [q.name for q in NEO4J_ONLY] == ["shortest_connection_neo4j"]
+    portable, neo4j = (
+        QUERIES_BY_NAME["shortest_connection"],
+        QUERIES_BY_NAME["shortest_connection_neo4j"],
+    )
+    assert portable.params == neo4j.params
+    assert _expected("shortest_connection") == _expected("shortest_connection_neo4j")
+
+
+# On the embedded engine
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=_by_name)
+def test_query_returns_the_expected_rows(corpus, query):
+    if query.neo4j_only:
+        pytest.skip(f"{query.name} is Neo4j only: {query.neo4j_only}")
+    assert _run(corpus, query) == _expected(query.name)
+
+
+@pytest.mark.parametrize("query", PORTABLE, ids=_by_name)
+def test_portable_query_finds_something_with_its_defaults(corpus, query):
+    assert corpus.read(query.statement, query.params), f"{query.name} returned no row"
+
+
+def test_presidents_at_the_kazan_summit(corpus):
+    query = QUERIES_BY_NAME["office_holders_as_of"]
+    rows = corpus.read(query.statement, query.params)
+    assert [(r["body"], r["holder"]) for r in rows] == [
+        ("Armenia", "Serzh Sargsyan"),
+        ("Azerbaijan", "Ilham Aliyev"),
+    ]
+
+
+def test_an_open_ended_office_ends_when_a_successor_is_recorded(corpus):
+    # Kocharyan's presidency is recorded as "1998/..": it still shows in 2000, not in 2011.
+    query = QUERIES_BY_NAME["office_holders_as_of"]
+    holders = {
+        day: {r["holder"] for r in corpus.read(query.statement, {**query.params, "day": day})}
+        for day in ("2000-01-01", "2011-06-24")
+    }
+    assert holders["2000-01-01"] == {"Robert Kocharyan", "Heydar Aliyev"}
+    assert "Robert Kocharyan" not in holders["2011-06-24"]
+
+
+def test_sweden_co_chairs_before_1997(corpus):
+    query = QUERIES_BY_NAME["co_chairs_as_of"]
+    rows = corpus.read(query.statement, {**query.params, "day": "1995-06-01"})
+    assert [r["co_chair"] for r in rows] == ["Russia", "Sweden"]
+
+
+def test_the_kazan_document_goes_back_to_the_1997_plan(corpus):
+    query = QUERIES_BY_NAME["document_lineage"]
+    chains = [r["chain"] for r in corpus.read(query.statement, query.params)]
+    assert ["Kazan document", "Madrid Principles", "Step-by-step plan (1997)"] in chains
+
+
+def test_parameters_narrow_the_answers(corpus):
+    query = QUERIES_BY_NAME["single_source_facts"]
+    rows = corpus.read(query.statement, {"source": "karavayev-2016", "type": "SIGNED"})
+    assert {r["relationship"] for r in rows} == {"SIGNED"}
+    query = QUERIES_BY_NAME["documents_adopted"]
+    rows = corpus.read(query.statement, {"body": "un-security-council"})
+    assert [r["document"] for r in rows] == [
+        f"UN Security Council Resolution {n}" for n in (822, 853, 874, 884)
+    ]
+
+
+# On Neo4j (only with NEO4J_URI)
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize("query", QUERIES, ids=_by_name)
+def test_query_returns_the_expected_rows_on_neo4j(neo4j_corpus, query):
+    assert _run(neo4j_corpus, query) == _expected(query.name)
