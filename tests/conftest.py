@@ -131,9 +131,8 @@ def dump(engine) -> tuple[list, list]:
     return nodes, edges
 
 
-@pytest.fixture
-def neo4j_engine():
-    """A live Neo4j when NEO4J_URI (and NEO4J_PASSWORD) are set; skipped otherwise."""
+def live_neo4j():
+    """A Neo4jEngine from NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD; the test is skipped without one."""
     from dipgraph.loader.engines import Neo4jEngine
 
     uri = os.environ.get("NEO4J_URI")
@@ -141,13 +140,29 @@ def neo4j_engine():
         pytest.skip(
             "NEO4J_URI is not set: no live Neo4j to test against (start one with `docker compose up`)"
         )
-    engine = Neo4jEngine(
-        uri,
-        os.environ.get("NEO4J_USER", "neo4j"),
-        os.environ.get("NEO4J_PASSWORD", ""),
-        os.environ.get("NEO4J_DATABASE"),
+    env = os.environ.get
+    return Neo4jEngine(
+        uri, env("NEO4J_USER", "neo4j"), env("NEO4J_PASSWORD", ""), env("NEO4J_DATABASE")
     )
+
+
+@pytest.fixture
+def neo4j_engine():
+    """A live, emptied Neo4j (skipped without NEO4J_URI)."""
+    engine = live_neo4j()
     engine.clear()
     yield engine
     engine.clear()
     engine.close()
+
+
+@pytest.fixture(scope="module")
+def corpus(embedded_server):
+    """The embedded engine with the shipped records loaded, for one test module."""
+    from dipgraph.loader import check_records, load_records
+
+    _, engine = embedded_server
+    engine.clear()
+    load_records(engine, *check_records(DATA))
+    yield engine
+    engine.clear()

@@ -3,18 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from conftest import DATA
-
-from dipgraph.loader import check_records, load_records
-
-
-@pytest.fixture(scope="module")
-def corpus(embedded_server):
-    _, engine = embedded_server
-    engine.clear()
-    load_records(engine, *check_records(DATA))
-    yield engine
-    engine.clear()
 
 
 def test_bishkek_protocol_signatories_and_dates(corpus):

@@ -12,11 +12,10 @@ printed). With NEO4J_URI set, every query also runs on Neo4j against the same fi
 from __future__ import annotations
 
 import json
-import os
 import re
 
 import pytest
-from conftest import DATA, ROOT
+from conftest import DATA, ROOT, live_neo4j
 
 from dipgraph.cypher.library import list_queries
 from dipgraph.loader import check_records, load_records
@@ -46,34 +45,9 @@ def _run(engine, query) -> list[dict]:
 
 
 @pytest.fixture(scope="module")
-def corpus(embedded_server):
-    _, engine = embedded_server
-    engine.clear()
-    load_records(engine, *check_records(DATA))
-    yield engine
-    engine.clear()
-
-
-@pytest.fixture(scope="module")
 def neo4j_corpus():
-    """The shipped records in a live Neo4j, loaded once for the module.
-
-    The same pattern as conftest's ``neo4j_engine`` (skipped when NEO4J_URI is unset),
-    module-scoped so that the corpus is not reloaded for each query.
-    """
-    from dipgraph.loader.engines import Neo4jEngine
-
-    uri = os.environ.get("NEO4J_URI")
-    if not uri:
-        pytest.skip(
-            "NEO4J_URI is not set: no live Neo4j to test against (start one with `docker compose up`)"
-        )
-    engine = Neo4jEngine(
-        uri,
-        os.environ.get("NEO4J_USER", "neo4j"),
-        os.environ.get("NEO4J_PASSWORD", ""),
-        os.environ.get("NEO4J_DATABASE"),
-    )
+    """The shipped records in a live Neo4j, loaded once for the module (skipped without one)."""
+    engine = live_neo4j()
     engine.clear()
     load_records(engine, *check_records(DATA))
     yield engine

@@ -88,12 +88,19 @@ def _analysis_graph(settings, options, from_db):
     return graph, next(iter(sides.values()))
 
 
-def _run_analysis(settings, out, slicing, options):
+# The slicing options and their defaults (what dipgraph build uses).
+SLICING = {"window": None, "step": None, "expanding": False, "periods": False, "on": None}
+DEFAULTS = {**SLICING, "dates": "lenient", "level": "state", "from_db": False}
+
+
+def _run_analysis(settings, out, options):
+    """Analyse as the options say; ``options`` keeps only the engine options after."""
     from dipgraph.analysis.job import analyze, choose_windows, write_analysis
 
-    dates, level, from_db = slicing.pop("dates"), slicing.pop("level"), slicing.pop("from_db")
-    graph, sides = _analysis_graph(settings, options, from_db)
-    windows = choose_windows(graph, **slicing)
+    chosen = {key: options.pop(key, default) for key, default in DEFAULTS.items()}
+    graph, sides = _analysis_graph(settings, options, chosen["from_db"])
+    windows = choose_windows(graph, **{key: chosen[key] for key in SLICING})
+    dates, level = chosen["dates"], chosen["level"]
     tables = analyze(graph, sides, windows, dates=dates, level=level)
     return graph, sides, windows, tables, write_analysis(tables, out / "analysis")
 
@@ -105,29 +112,17 @@ def _run_analysis(settings, out, slicing, options):
     "--out", type=click.Path(path_type=Path, file_okay=False), default="out", show_default=True
 )
 @click.pass_obj
-def analyze(settings, out, window, step, expanding, periods, on, dates, level, from_db, **options):
+def analyze(settings, out, **options):
     """Centrality, brokerage, roles and source sensitivity per time window.
 
     Writes out/analysis/{measures,roles,transitions,sensitivity}.csv and prints the
     leading mediator of each window.
     """
-    slicing = dict(
-        window=window,
-        step=step,
-        expanding=expanding,
-        periods=periods,
-        on=on,
-        dates=dates,
-        level=level,
-        from_db=from_db,
-    )
-    _, _, windows, tables, written = _run_analysis(settings, out, slicing, options)
+    dates, level = options.get("dates"), options.get("level")
+    _, _, windows, tables, written = _run_analysis(settings, out, options)
     click.echo(_leaders(tables["measures"], windows))
-    click.echo(
-        f"Tables in {out / 'analysis'}/: "
-        + ", ".join(p.name for p in written)
-        + f"  (dates: {dates}, level: {level})"
-    )
+    names = ", ".join(p.name for p in written)
+    click.echo(f"Tables in {out / 'analysis'}/: {names}  (dates: {dates}, level: {level})")
 
 
 @cli.command()
@@ -137,21 +132,12 @@ def analyze(settings, out, window, step, expanding, periods, on, dates, level, f
     "--out", type=click.Path(path_type=Path, file_okay=False), default="out", show_default=True
 )
 @click.pass_obj
-def figures(settings, out, window, step, expanding, periods, on, dates, level, from_db, **options):
+def figures(settings, out, **options):
     """Figures (PNG and SVG): trajectories, heatmap, role timeline, period networks, brokerage mix."""
     from dipgraph.analysis.job import write_figures
 
-    slicing = dict(
-        window=window,
-        step=step,
-        expanding=expanding,
-        periods=periods,
-        on=on,
-        dates=dates,
-        level=level,
-        from_db=from_db,
-    )
-    graph, sides, windows, tables, _ = _run_analysis(settings, out, slicing, options)
+    dates, level = options.get("dates"), options.get("level")
+    graph, sides, windows, tables, _ = _run_analysis(settings, out, options)
     written, skipped = write_figures(
         graph, sides, tables, windows, out / "figures", dates=dates, level=level
     )

@@ -102,20 +102,8 @@ def build(settings, out, **options):
     sections = {
         "records": write_records(build_networkx(rows), out / "records", warnings=report.warnings)
     }
-    slicing = dict(
-        window=None,
-        step=None,
-        expanding=False,
-        periods=False,
-        on=None,
-        dates="lenient",
-        level="state",
-        from_db=False,
-    )
     with click.progressbar(length=3, label="Analysing, drawing, exporting", file=sys.stderr) as bar:
-        graph, sides, windows, tables, sections["analysis"] = _run_analysis(
-            settings, out, slicing, options
-        )
+        graph, sides, windows, tables, sections["analysis"] = _run_analysis(settings, out, options)
         bar.update(1)
         sections["figures"], skipped = write_figures(graph, sides, tables, windows, out / "figures")
         bar.update(1)
