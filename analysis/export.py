@@ -19,7 +19,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import networkx as nx
-import pandas as pd
+
+from dipgraph.loader.exports import flat_frame
 
 __all__ = [
     "FORMATS",
@@ -211,21 +212,11 @@ def read_gexf_summary(path: Path) -> dict:
 def write_csv(graph: nx.MultiDiGraph, out: Path) -> list[Path]:
     drawn = _drawn(graph)
     nodes, edges = out / "nodes.csv", out / "edges.csv"
-    _frame([{"id": n, **a} for n, a in drawn.nodes(data=True)]).to_csv(nodes, index=False)
-    _frame([{"source": u, "target": v, **a} for u, v, a in drawn.edges(data=True)]).to_csv(
+    flat_frame([{"id": n, **a} for n, a in drawn.nodes(data=True)]).to_csv(nodes, index=False)
+    flat_frame([{"source": u, "target": v, **a} for u, v, a in drawn.edges(data=True)]).to_csv(
         edges, index=False
     )
     return [nodes, edges]
-
-
-def _frame(rows: list[dict]) -> pd.DataFrame:
-    # Lists become "a|b" so a spreadsheet shows one value per cell.
-    return pd.DataFrame(
-        [
-            {k: "|".join(map(str, v)) if isinstance(v, list) else v for k, v in r.items()}
-            for r in rows
-        ]
-    )
 
 
 def write_cytoscape(graph: nx.MultiDiGraph, path: Path) -> Path:

@@ -13,6 +13,8 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 
+from dipgraph.loader.exports import flat_frame
+
 from .errors import AnalysisError
 from .measures import profile
 from .roles import actor_roles, role_transitions
@@ -114,21 +116,13 @@ def analyze(
 
 
 def write_analysis(tables: dict[str, pd.DataFrame], out: Path | str) -> list[Path]:
-    """One CSV per table; sets and lists become ``a|b``."""
+    """One CSV per table; sets and lists become ``a|b`` (as in every CSV dipgraph writes)."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for name, table in tables.items():
         path = out / f"{name}.csv"
-        flat = table.map(
-            lambda v: (
-                "|".join(sorted(map(str, v)))
-                if isinstance(v, (set, frozenset))
-                else "|".join(map(str, v))
-                if isinstance(v, list)
-                else v
-            )
-        )
+        flat = flat_frame(table.to_dict("records"), columns=table.columns)
         flat.to_csv(path, index=False)
         written.append(path)
     return written

@@ -8,7 +8,7 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 
-__all__ = ["write_exports"]
+__all__ = ["flat_frame", "write_exports"]
 
 
 def write_exports(graph: nx.MultiDiGraph, out: Path | str, *, warnings=()) -> list[Path]:
@@ -20,19 +20,26 @@ def write_exports(graph: nx.MultiDiGraph, out: Path | str, *, warnings=()) -> li
     written[0].write_text(
         json.dumps(data, indent=1, ensure_ascii=False, sort_keys=True), encoding="utf-8"
     )
-    _frame([attrs for _, attrs in graph.nodes(data=True)]).to_csv(written[1], index=False)
+    flat_frame([attrs for _, attrs in graph.nodes(data=True)]).to_csv(written[1], index=False)
     edges = [{"source": s, "target": t, **attrs} for s, t, attrs in graph.edges(data=True)]
-    _frame(edges).to_csv(written[2], index=False)
+    flat_frame(edges).to_csv(written[2], index=False)
     report = out / "warnings.txt"
     report.write_text("".join(f"{w}\n" for w in warnings), encoding="utf-8")
     written.append(report)
     return written
 
 
-def _frame(rows: list[dict]) -> pd.DataFrame:
-    # Lists become "a|b" so a spreadsheet shows one value per cell.
-    flat = [
-        {k: "|".join(map(str, v)) if isinstance(v, list) else v for k, v in row.items()}
-        for row in rows
-    ]
-    return pd.DataFrame(flat)
+def flat_frame(rows: list[dict], columns=None) -> pd.DataFrame:
+    """Rows for a spreadsheet: lists become ``a|b`` (sets sorted), one value per cell.
+
+    >>> flat_frame([{"a": [1, 2], "b": {"y", "x"}, "c": None}]).iloc[0].tolist()
+    ['1|2', 'x|y', None]
+    """
+    flat = [{k: _joined(v) for k, v in row.items()} for row in rows]
+    return pd.DataFrame(flat, columns=columns)
+
+
+def _joined(value):
+    if isinstance(value, (set, frozenset)):
+        value = sorted(value, key=str)
+    return "|".join(map(str, value)) if isinstance(value, list) else value

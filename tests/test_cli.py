@@ -172,3 +172,11 @@ def test_shipped_records_validate_and_verify(run, seeds):
     result = run("--data", DATA, "validate", "--texts", seeds)
     assert result.exit_code == 0, result.stderr
     assert result.stdout.endswith("no errors, " + result.stdout.split("no errors, ")[1])
+
+
+def test_load_names_the_store_it_used_even_when_a_uri_is_given(run, demo, tmp_path):
+    """--uri without --neo4j loads into the embedded store, and the summary says so."""
+    home = tmp_path / "store"
+    result = run("--data", demo, "load", "--home", home, "--uri", "bolt://example:7687")
+    assert result.exit_code == 0
+    assert result.stdout.startswith(f"Loaded into embedded FalkorDB ({home}):\n")

@@ -64,17 +64,17 @@ def _slicing_options(f):
     return f
 
 
-def _analysis_graph(settings, options, from_db):
-    """The graph to analyse (records, or a database) and the conflict's sides."""
+def _analysis_graph(settings, options, from_db, graph=None):
+    """The graph to analyse (given, records, or a database) and the conflict's sides."""
     from dipgraph.analysis.actors import read_sides
     from dipgraph.loader.graph import build_networkx, graph_rows
     from dipgraph.loader.load import read_networkx
     from dipgraph.loader.validate import check_records
 
-    if from_db:
+    if graph is None and from_db:
         with open_engine(settings, **options) as engine:
             graph = read_networkx(engine)
-    else:
+    elif graph is None:
         records, report = check_records(settings.data)
         if not report.ok:
             raise ValidationFailed(report)
@@ -93,12 +93,13 @@ SLICING = {"window": None, "step": None, "expanding": False, "periods": False, "
 DEFAULTS = {**SLICING, "dates": "lenient", "level": "state", "from_db": False}
 
 
-def _run_analysis(settings, out, options):
-    """Analyse as the options say; ``options`` keeps only the engine options after."""
+def _run_analysis(settings, out, options, graph=None):
+    """Analyse as the options say (``graph``: one already built from the records);
+    ``options`` keeps only the engine options after."""
     from dipgraph.analysis.job import analyze, choose_windows, write_analysis
 
     chosen = {key: options.pop(key, default) for key, default in DEFAULTS.items()}
-    graph, sides = _analysis_graph(settings, options, chosen["from_db"])
+    graph, sides = _analysis_graph(settings, options, chosen["from_db"], graph)
     windows = choose_windows(graph, **{key: chosen[key] for key in SLICING})
     dates, level = chosen["dates"], chosen["level"]
     tables = analyze(graph, sides, windows, dates=dates, level=level)

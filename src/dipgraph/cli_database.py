@@ -74,11 +74,7 @@ def load(settings, replace, **options):
     """
     _, report, _, summary = _load(settings, options, replace)
     _print_problems(report)
-    where = (
-        options["uri"] or settings.neo4j_uri
-        if options["use_neo4j"]
-        else (options["home"] or settings.home)
-    )
+    where = _where(settings, options)
     click.echo(_summary_text(summary, where))
 
 
@@ -99,21 +95,18 @@ def build(settings, out, **options):
     from dipgraph.loader.graph import build_networkx
 
     _, report, rows, summary = _load(settings, options, True)
-    sections = {
-        "records": write_records(build_networkx(rows), out / "records", warnings=report.warnings)
-    }
+    records_graph = build_networkx(rows)
+    sections = {"records": write_records(records_graph, out / "records", warnings=report.warnings)}
     with click.progressbar(length=3, label="Analysing, drawing, exporting", file=sys.stderr) as bar:
-        graph, sides, windows, tables, sections["analysis"] = _run_analysis(settings, out, options)
+        graph, sides, windows, tables, sections["analysis"] = _run_analysis(
+            settings, out, options, graph=records_graph
+        )
         bar.update(1)
         sections["figures"], skipped = write_figures(graph, sides, tables, windows, out / "figures")
         bar.update(1)
         sections["export"] = write_exports(graph, out / "export", formats=FORMATS)
         bar.update(1)
-    where = (
-        options["uri"] or settings.neo4j_uri
-        if options["use_neo4j"]
-        else (options["home"] or settings.home)
-    )
+    where = _where(settings, options)
     text = _summary_text(summary, where)
     index = write_index(out, sections, summary="```\n" + text + "\n```", skipped=skipped)
     click.echo(text)
@@ -124,6 +117,13 @@ def build(settings, out, **options):
         click.echo(f"Figure {name} not drawn: {why}")
     counts = ", ".join(f"{name} {len(paths)} files" for name, paths in sections.items())
     click.echo(f"Outputs in {out}/: {counts}; index: {index}")
+
+
+def _where(settings, options):
+    """The database a load went to: the Neo4j URI, or the embedded store's folder."""
+    if options["use_neo4j"]:
+        return options["uri"] or settings.neo4j_uri
+    return options["home"] or settings.home
 
 
 def _summary_text(summary, where) -> str:
