@@ -42,7 +42,7 @@ from .projections import (
 )
 from .timeline import Window
 
-__all__ = ["burt_constraint", "profile", "window_measures"]
+__all__ = ["burt_constraint", "harmonic", "profile", "window_measures"]
 
 THIRD_PARTY = "third party"
 
@@ -114,7 +114,7 @@ def window_measures(
     if interaction.number_of_nodes():
         # Topological: who is tied to whom. Tie strength is in strength and PageRank.
         _put(rows, "betweenness", nx.betweenness_centrality(interaction))
-        _put(rows, "harmonic", nx.harmonic_centrality(interaction))
+        _put(rows, "harmonic", harmonic(interaction))
         _put(rows, "pagerank", nx.pagerank(interaction, weight="weight"))
         _put(rows, "eigenvector", _eigenvector_on_largest_component(interaction))
         _put(rows, "constraint", burt_constraint(interaction))
@@ -141,6 +141,24 @@ def window_measures(
             for measure, value in measures.items()
         ]
     )
+
+
+def harmonic(graph: nx.Graph) -> dict:
+    """Harmonic centrality of each node of an undirected graph, summed exactly.
+
+    The same definition as `networkx.harmonic_centrality` (the sum of 1/d over the
+    other nodes), but `math.fsum` makes the result independent of the order the
+    distances come in, which in networkx follows the process's hash seed.
+
+    >>> harmonic(nx.path_graph(3))[0]
+    1.5
+    """
+    return {
+        node: math.fsum(
+            1 / d for d in nx.single_source_shortest_path_length(graph, node).values() if d
+        )
+        for node in graph
+    }
 
 
 def burt_constraint(graph: nx.Graph, *, weight: str = "weight") -> dict:
@@ -245,5 +263,4 @@ def _put_brokerage(
     table = brokerage_zscores(exchange, groups, permutations=permutations, seed=seed)
     for row in table.itertuples(index=False):
         rows.setdefault(row.node, {})[f"brokerage_{row.role}"] = float(row.observed)
-        z = float(row.z)
-        rows[row.node][f"brokerage_{row.role}_z"] = z if not math.isnan(z) else math.nan
+        rows[row.node][f"brokerage_{row.role}_z"] = float(row.z)

@@ -51,9 +51,7 @@ def interaction_graph(items: nx.Graph) -> nx.Graph:
     actors = [n for n, side in items.nodes(data="bipartite") if side == 0]
     if not actors:  # a window with no event or document: an empty graph, not an error
         return nx.Graph()
-    graph = bipartite.weighted_projected_graph(items, actors)
-    _add_distance(graph)
-    return graph
+    return _ordered(bipartite.weighted_projected_graph(items, actors))
 
 
 def mediation_graph(facts: list[Fact], labels: dict[str, str]) -> nx.DiGraph:
@@ -78,8 +76,21 @@ def mediation_graph(facts: list[Fact], labels: dict[str, str]) -> nx.DiGraph:
                     else 1
                 )
                 graph.add_edge(mediator, party, weight=weight)
-    _add_distance(graph)
-    return graph
+    return _ordered(graph)
+
+
+def _ordered(graph: nx.Graph) -> nx.Graph:
+    """The same graph with nodes and edges in sorted order, and a ``distance`` per tie.
+
+    Projections iterate sets of names, whose order changes from one Python process
+    to the next; algorithms summing floats in that order then differ in the last
+    digit. Sorted, the same records give the same numbers in every run.
+    """
+    ordered = graph.__class__()
+    ordered.add_nodes_from(sorted(graph))
+    ordered.add_edges_from(sorted(graph.edges(data=True), key=lambda e: (e[0], e[1])))
+    _add_distance(ordered)
+    return ordered
 
 
 def _add_distance(graph: nx.Graph) -> None:

@@ -4,6 +4,7 @@ known answers, and the real corpus's headline findings."""
 from __future__ import annotations
 
 import math
+import os
 from dataclasses import replace
 
 import networkx as nx
@@ -325,3 +326,40 @@ def test_vectorised_constraint_equals_networkx(corpus):
     ours, theirs = burt_constraint(interaction), nx.constraint(interaction, weight="weight")
     assert math.isnan(ours.pop("isolated")) and math.isnan(theirs.pop("isolated"))
     assert ours == pytest.approx(theirs, nan_ok=True)
+
+
+def test_the_same_records_give_the_same_numbers_in_every_process():
+    """Set iteration order depends on the process's hash seed; results must not."""
+    import subprocess
+    import sys
+
+    script = (
+        "from dipgraph.loader import check_records, graph_rows, build_networkx\n"
+        "from dipgraph.analysis.actors import read_sides\n"
+        "from dipgraph.analysis.measures import profile\n"
+        "from dipgraph.analysis.job import choose_windows\n"
+        f"r, _ = check_records({str(DATA)!r}); g = build_networkx(graph_rows(r))\n"
+        f"s = read_sides({str(DATA / 'sides.yaml')!r}, g)['karabakh-conflict']\n"
+        "print(profile(g, choose_windows(g), s, permutations=5).to_csv(index=False))\n"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2")
+    }
+    assert len(outputs) == 1
+
+
+def test_exact_harmonic_equals_networkx(corpus):
+    from dipgraph.analysis.measures import harmonic
+    from dipgraph.analysis.projections import actor_item_graph, interaction_graph
+
+    graph, _ = corpus
+    facts = actor_facts(graph, Window("1988-01-01", "2020-12-31", "all"))
+    interaction = interaction_graph(actor_item_graph(facts, dict(graph.nodes(data="label"))))
+    assert harmonic(interaction) == pytest.approx(nx.harmonic_centrality(interaction))
