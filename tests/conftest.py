@@ -1,26 +1,14 @@
-"""Shared fixtures: an embedded FalkorDB for the session, the shipped data, and a
-small synthetic dataset (our own text) that tests break one record at a time."""
+"""Shared fixtures: an embedded FalkorDB for the session, the shipped records loaded
+into it, the demo dataset, and a live Neo4j when NEO4J_URI is set."""
 
 from __future__ import annotations
 
-import hashlib
-import os
 from pathlib import Path
 
 import pytest
+from support import DATA, SEEDS, live_neo4j, write_demo
 
 from dipgraph.loader.embedded import EmbeddedFalkorDB
-
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data"
-SEEDS = ROOT.parent / "shared" / "seeds"
-
-DEMO_TEXT = """Demo Chronicle
-
-On 5 May 1994 the Example Accord was signed in Exampleton by Alice Doe for Ruritania and by Bob Roe for Freedonia.
-
-Carol Poe of the Peace Office mediated the Exampleton talks that produced it.
-"""
 
 
 @pytest.fixture(scope="session")
@@ -47,103 +35,12 @@ def seeds() -> Path:
     return SEEDS
 
 
-def _span(text: str, words: str) -> str:
-    start = text.index(words)
-    return f"[{start}, {start + len(words)}]"
-
-
-def write_demo(root: Path) -> Path:
-    """Write a small valid dataset under ``root/data`` and its text under ``root/texts``."""
-    texts, data = root / "texts", root / "data"
-    (data / "entities").mkdir(parents=True)
-    (data / "claims").mkdir()
-    texts.mkdir()
-    (texts / "demo.txt").write_text(DEMO_TEXT, encoding="utf-8")
-    digest = hashlib.sha256(DEMO_TEXT.encode()).hexdigest()
-    t = DEMO_TEXT
-    signed, mediated = (
-        _span(t, "the Example Accord was signed"),
-        _span(t, "Carol Poe of the Peace Office"),
-    )
-    (data / "sources.yaml").write_text(
-        f"- id: demo\n  title: Demo Chronicle\n  file: demo.txt\n  sha256: {digest}\n  chars: {len(t)}\n",
-        encoding="utf-8",
-    )
-    (data / "entities" / "demo.yaml").write_text(
-        f"""\
-- {{id: ruritania, label: State, name: Ruritania, status: recognized, cite: [{{source: demo, span: {_span(t, "Ruritania")}}}]}}
-- {{id: freedonia, label: State, name: Freedonia, status: de facto, cite: [{{source: demo, span: {_span(t, "Freedonia")}}}]}}
-- {{id: alice-doe, label: Person, name: Alice Doe, cite: [{{source: demo, span: {_span(t, "Alice Doe")}}}]}}
-- {{id: bob-roe, label: Person, name: Bob Roe, cite: [{{source: demo, span: {_span(t, "Bob Roe")}}}]}}
-- {{id: carol-poe, label: Person, name: Carol Poe, cite: [{{source: demo, span: {mediated}}}]}}
-- {{id: peace-office, label: Organization, name: Peace Office, kind: agency, cite: [{{source: demo, span: {mediated}}}]}}
-- {{id: exampleton, label: Place, name: Exampleton, kind: city, cite: [{{source: demo, span: {_span(t, "Exampleton")}}}]}}
-- {{id: example-accord, label: Agreement, name: Example Accord, kind: protocol, time: 1994-05-05, cite: [{{source: demo, span: {signed}}}]}}
-- {{id: example-talks, label: Event, name: Exampleton talks, kind: talks, time: 1994-05, cite: [{{source: demo, span: {_span(t, "Exampleton talks")}}}]}}
-""",
-        encoding="utf-8",
-    )
-    sentence = _span(
-        t,
-        "On 5 May 1994 the Example Accord was signed in Exampleton by Alice Doe for Ruritania and by Bob Roe for Freedonia.",
-    )
-    (data / "claims" / "demo.yaml").write_text(
-        f"""\
-source: demo
-claims:
-  - {{subject: alice-doe, predicate: SIGNED, object: example-accord, on_behalf_of: ruritania, time: 1994-05-05, cite: [{{span: {sentence}}}]}}
-  - {{subject: bob-roe, predicate: SIGNED, object: example-accord, on_behalf_of: freedonia, time: 1994-05-05, cite: [{{span: {sentence}}}]}}
-  - {{subject: carol-poe, predicate: MEDIATED, object: example-talks, cite: [{{span: {mediated}}}]}}
-  - {{subject: example-talks, predicate: RESULTED_IN, object: example-accord, cite: [{{span: {_span(t, "Exampleton talks that produced it")}}}]}}
-  - {{subject: carol-poe, predicate: HELD_POSITION, object: peace-office, title: Envoy, cite: [{{span: {mediated}}}]}}
-""",
-        encoding="utf-8",
-    )
-    return data
-
-
-def append_claim(data: Path, claim: str) -> None:
-    """Add one claim (a YAML flow mapping's inside) to the demo claims file."""
-    claims = data / "claims" / "demo.yaml"
-    claims.write_text(claims.read_text() + f"  - {{{claim}}}\n", encoding="utf-8")
-
-
 @pytest.fixture
 def demo(tmp_path, monkeypatch) -> Path:
     """The demo dataset; the working directory is its parent, so paths print as data/…"""
     data = write_demo(tmp_path)
     monkeypatch.chdir(tmp_path)
     return data
-
-
-def dump(engine) -> tuple[list, list]:
-    """Everything dipgraph stored, in a stable order, for before/after comparisons."""
-    from dipgraph.cypher import read_statement
-
-    nodes = sorted(
-        (sorted(r["labels"]), sorted(r["props"].items(), key=str))
-        for r in engine.read(read_statement("read/nodes"))
-    )
-    edges = sorted(
-        (r["type"], r["source"], r["target"], sorted(r["props"].items(), key=str))
-        for r in engine.read(read_statement("read/relationships"))
-    )
-    return nodes, edges
-
-
-def live_neo4j():
-    """A Neo4jEngine from NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD; the test is skipped without one."""
-    from dipgraph.loader.engines import Neo4jEngine
-
-    uri = os.environ.get("NEO4J_URI")
-    if not uri:
-        pytest.skip(
-            "NEO4J_URI is not set: no live Neo4j to test against (start one with `docker compose up`)"
-        )
-    env = os.environ.get
-    return Neo4jEngine(
-        uri, env("NEO4J_USER", "neo4j"), env("NEO4J_PASSWORD", ""), env("NEO4J_DATABASE")
-    )
 
 
 @pytest.fixture
@@ -157,7 +54,7 @@ def neo4j_engine():
 
 
 @pytest.fixture(scope="module")
-def corpus(embedded_server):
+def loaded_corpus(embedded_server):
     """The embedded engine with the shipped records loaded, for one test module."""
     from dipgraph.loader import check_records, load_records
 

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import networkx as nx
 import pytest
-from conftest import DATA
+from support import DATA
 
 from dipgraph.analysis.actors import actor_facts, read_sides, sides_in_window
 from dipgraph.analysis.errors import AnalysisError
@@ -262,14 +262,14 @@ def test_roles_and_transitions(history):
 
 # -- the real corpus ----------------------------------------------------------------------------
 @pytest.fixture(scope="module")
-def corpus():
+def corpus_graph():
     records, _ = check_records(DATA)
     graph = build_networkx(graph_rows(records))
     return graph, read_sides(DATA / "sides.yaml", graph)["karabakh-conflict"]
 
 
-def test_russia_is_the_top_mediator_in_1992_1994(corpus):
-    graph, sides = corpus
+def test_russia_is_the_top_mediator_in_1992_1994(corpus_graph):
+    graph, sides = corpus_graph
     table = profile(
         graph, [Window("1992-01-01", "1994-12-31", "1992-1994")], sides, permutations=20
     )
@@ -278,8 +278,8 @@ def test_russia_is_the_top_mediator_in_1992_1994(corpus):
     assert ranked.value.iloc[0] > ranked.value.iloc[1]
 
 
-def test_united_states_and_france_are_co_chairs_from_1997(corpus):
-    graph, sides = corpus
+def test_united_states_and_france_are_co_chairs_from_1997(corpus_graph):
+    graph, sides = corpus_graph
     roles = actor_roles(graph, fixed_windows(1991, 2020), sides, dates="strict")
     first = {
         actor: roles[
@@ -290,8 +290,8 @@ def test_united_states_and_france_are_co_chairs_from_1997(corpus):
     assert first == {"united-states": "1997", "france": "1997", "russia": "1994"}
 
 
-def test_turkey_turns_from_party_to_backer(corpus):
-    graph, sides = corpus
+def test_turkey_turns_from_party_to_backer(corpus_graph):
+    graph, sides = corpus_graph
     changes = role_transitions(actor_roles(graph, fixed_windows(1991, 2020, size=3), sides))
     turkey = changes[changes.actor == "turkey"]
     assert ("party", "supporter", "2018-2020") in set(
@@ -299,8 +299,8 @@ def test_turkey_turns_from_party_to_backer(corpus):
     )
 
 
-def test_unknown_side_member_is_one_clear_error(tmp_path, corpus):
-    graph, _ = corpus
+def test_unknown_side_member_is_one_clear_error(tmp_path, corpus_graph):
+    graph, _ = corpus_graph
     path = tmp_path / "sides.yaml"
     path.write_text("karabakh-conflict:\n  armenian: [armenia, artsakh]\n")
     with pytest.raises(
@@ -315,11 +315,11 @@ def test_nan_free_core_measures(table):
     assert not any(math.isnan(v) for v in core.value)
 
 
-def test_vectorised_constraint_equals_networkx(corpus):
+def test_vectorised_constraint_equals_networkx(corpus_graph):
     from dipgraph.analysis.measures import burt_constraint
     from dipgraph.analysis.projections import actor_item_graph, interaction_graph
 
-    graph, _ = corpus
+    graph, _ = corpus_graph
     facts = actor_facts(graph, Window("1988-01-01", "2020-12-31", "all"))
     interaction = interaction_graph(actor_item_graph(facts, dict(graph.nodes(data="label"))))
     interaction.add_node("isolated")
@@ -355,11 +355,11 @@ def test_the_same_records_give_the_same_numbers_in_every_process():
     assert len(outputs) == 1
 
 
-def test_exact_harmonic_equals_networkx(corpus):
+def test_exact_harmonic_equals_networkx(corpus_graph):
     from dipgraph.analysis.measures import harmonic
     from dipgraph.analysis.projections import actor_item_graph, interaction_graph
 
-    graph, _ = corpus
+    graph, _ = corpus_graph
     facts = actor_facts(graph, Window("1988-01-01", "2020-12-31", "all"))
     interaction = interaction_graph(actor_item_graph(facts, dict(graph.nodes(data="label"))))
     assert harmonic(interaction) == pytest.approx(nx.harmonic_centrality(interaction))

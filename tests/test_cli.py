@@ -6,7 +6,7 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from conftest import DATA, DEMO_TEXT
+from support import DATA, DEMO_TEXT
 
 from dipgraph.cli import cli
 

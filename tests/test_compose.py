@@ -6,7 +6,7 @@ import re
 
 import pytest
 import yaml
-from conftest import ROOT
+from support import ROOT
 
 
 @pytest.fixture(scope="module")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 
-def test_bishkek_protocol_signatories_and_dates(corpus):
-    rows = corpus.read(
+def test_bishkek_protocol_signatories_and_dates(loaded_corpus):
+    rows = loaded_corpus.read(
         "MATCH (p:Person)-[s:SIGNED]->(:Agreement {id: $doc}) "
         "RETURN p.name AS who, s.time AS day, s.on_behalf_of AS for ORDER BY day, who",
         {"doc": "bishkek-protocol"},
@@ -22,11 +22,11 @@ def test_bishkek_protocol_signatories_and_dates(corpus):
     ]
 
 
-def test_guliyev_signed_later_in_baku_after_azerbaijan_refused(corpus):
-    (refused,) = corpus.read(
+def test_guliyev_signed_later_in_baku_after_azerbaijan_refused(loaded_corpus):
+    (refused,) = loaded_corpus.read(
         "MATCH (:State {id: 'azerbaijan'})-[r:REFUSED]->(:Agreement {id: 'bishkek-protocol'}) RETURN r.time AS t"
     )
-    (signed,) = corpus.read(
+    (signed,) = loaded_corpus.read(
         "MATCH (:Person {id: 'rasul-guliyev'})-[s:SIGNED]->(:Agreement {id: 'bishkek-protocol'}) "
         "MATCH (place:Place {id: s.place}) RETURN s.time AS t, place.name AS place"
     )
@@ -34,8 +34,8 @@ def test_guliyev_signed_later_in_baku_after_azerbaijan_refused(corpus):
     assert (signed["t"], signed["place"]) == ("1994-05-08", "Baku")
 
 
-def test_bishkek_meeting_place_dates_and_outcome(corpus):
-    (row,) = corpus.read(
+def test_bishkek_meeting_place_dates_and_outcome(loaded_corpus):
+    (row,) = loaded_corpus.read(
         "MATCH (e:Event {id: 'bishkek-meeting-1994'})-[:TOOK_PLACE_IN]->(p:Place) "
         "MATCH (e)-[:RESULTED_IN]->(doc:Agreement) "
         "RETURN p.name AS place, e.earliest AS first, e.latest AS last, e.precision AS precision, doc.name AS doc"
@@ -49,15 +49,15 @@ def test_bishkek_meeting_place_dates_and_outcome(corpus):
     }
 
 
-def test_ceasefire_builds_on_two_protocols_and_was_signed_by_three_armed_bodies(corpus):
-    bases = corpus.read(
+def test_ceasefire_builds_on_two_protocols_and_was_signed_by_three_armed_bodies(loaded_corpus):
+    bases = loaded_corpus.read(
         "MATCH (:Agreement {id: 'ceasefire-1994'})-[:BASED_ON]->(p:Agreement) RETURN p.id AS id, p.time AS t ORDER BY id"
     )
     assert bases == [
         {"id": "bishkek-protocol", "t": "1994-05-05"},
         {"id": "moscow-protocol-1994", "t": "1994-02-18"},
     ]
-    rows = corpus.read(
+    rows = loaded_corpus.read(
         "MATCH (o:Organization)-[:SIGNED]->(c:Agreement {id: 'ceasefire-1994'}) MATCH (o)-[:PART_OF]->(s:State) "
         "RETURN c.earliest AS in_force, s.id AS state ORDER BY state"
     )
@@ -68,8 +68,8 @@ def test_ceasefire_builds_on_two_protocols_and_was_signed_by_three_armed_bodies(
     ]
 
 
-def test_offices_held_when_signing_the_bishkek_protocol(corpus):
-    rows = corpus.read(
+def test_offices_held_when_signing_the_bishkek_protocol(loaded_corpus):
+    rows = loaded_corpus.read(
         "MATCH (p:Person)-[s:SIGNED]->(:Agreement {id: 'bishkek-protocol'}) "
         "MATCH (p)-[h:HELD_POSITION]->(body) WHERE h.earliest <= s.earliest AND s.latest <= h.latest "
         "AND p.id IN ['vladimir-shumeyko', 'rasul-guliyev'] "
@@ -82,8 +82,8 @@ def test_offices_held_when_signing_the_bishkek_protocol(corpus):
     ]
 
 
-def test_kazan_date_disagreement_is_visible(corpus):
-    rows = corpus.read(
+def test_kazan_date_disagreement_is_visible(loaded_corpus):
+    rows = loaded_corpus.read(
         "MATCH (:Person {id: 'serzh-sargsyan'})-[a:ATTENDED]->(:Event {id: 'kazan-summit-2011'}) "
         "RETURN a.time AS day, a.sources AS sources, a.disputed AS disputed ORDER BY day"
     )
@@ -98,17 +98,17 @@ def test_kazan_date_disagreement_is_visible(corpus):
     ]
 
 
-def test_one_fact_from_three_sources_is_one_relationship(corpus):
-    rows = corpus.read(
+def test_one_fact_from_three_sources_is_one_relationship(loaded_corpus):
+    rows = loaded_corpus.read(
         "MATCH (:Agreement {id: 'ceasefire-1994'})-[r:BASED_ON]->(:Agreement {id: 'bishkek-protocol'}) "
         "RETURN r.sources AS sources, r.corroboration AS n"
     )
     assert rows == [{"sources": ["karavayev-2016", "remler-2020", "russia-initiatives"], "n": 3}]
 
 
-def test_a_yearless_date_merges_with_the_precise_one(corpus):
+def test_a_yearless_date_merges_with_the_precise_one(loaded_corpus):
     """russia-initiatives gives 15 April without a year; karavayev-2016 gives 15 April 1994."""
-    rows = corpus.read(
+    rows = loaded_corpus.read(
         "MATCH (:Organization {id: 'cis-council-of-heads-of-state'})-[r:ADOPTED]->(:Agreement {id: 'cis-ceasefire-declaration-1994'}) "
         "RETURN r.time AS time, r.sources AS sources"
     )
@@ -125,15 +125,15 @@ def test_a_yearless_date_merges_with_the_precise_one(corpus):
         ("NKR", "nkr"),
     ],
 )
-def test_name_variants_find_one_entity(corpus, spelling, entity):
-    rows = corpus.read(
+def test_name_variants_find_one_entity(loaded_corpus, spelling, entity):
+    rows = loaded_corpus.read(
         "MATCH (n:Entity) WHERE n.name = $s OR $s IN n.aliases RETURN n.id AS id", {"s": spelling}
     )
     assert rows == [{"id": entity}]
 
 
-def test_every_relationship_carries_time_bounds_and_citations(corpus):
-    (row,) = corpus.read(
+def test_every_relationship_carries_time_bounds_and_citations(loaded_corpus):
+    (row,) = loaded_corpus.read(
         "MATCH (:Entity)-[r]->(:Entity) RETURN count(r) AS all, "
         "sum(CASE WHEN size(r.citations) > 0 AND size(r.sources) > 0 THEN 1 ELSE 0 END) AS cited, "
         "sum(CASE WHEN r.time IS NULL OR (r.earliest IS NOT NULL OR r.latest IS NOT NULL) THEN 1 ELSE 0 END) AS bounded"
@@ -603,9 +603,9 @@ FACTS = {
 
 
 @pytest.mark.parametrize("fact", FACTS, ids=list(FACTS))
-def test_fact(corpus, fact):
+def test_fact(loaded_corpus, fact):
     _, _, query, params, expected = FACTS[fact]
-    assert corpus.read(query, params) == expected
+    assert loaded_corpus.read(query, params) == expected
 
 
 def test_the_facts_cover_every_document_and_relationship_type():
@@ -618,10 +618,10 @@ def test_the_facts_cover_every_document_and_relationship_type():
     assert len(FACTS) >= 40
 
 
-def test_saved_query_lists_the_kazan_disagreement(corpus):
+def test_saved_query_lists_the_kazan_disagreement(loaded_corpus):
     from dipgraph.cypher import read_statement
 
-    rows = corpus.read(read_statement("queries/source_disagreements"))
+    rows = loaded_corpus.read(read_statement("queries/source_disagreements"))
     versions = {(r["subject"], r["relationship"], r["time"], tuple(r["sources"])) for r in rows}
     assert versions == {
         ("Dmitry Medvedev", "ATTENDED", "2011-06-24", (S2,)),

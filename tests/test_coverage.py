@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from click.testing import CliRunner
-from conftest import DATA
+from support import DATA
 
 from dipgraph.cli import cli
 from dipgraph.loader import check_records

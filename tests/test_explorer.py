@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from conftest import DATA
+from support import DATA
 
 from dipgraph.analysis.explorer import explorer_html, explorer_payload, write_explorer
 from dipgraph.loader import build_networkx, check_records, graph_rows

@@ -9,7 +9,7 @@ import networkx as nx
 import pandas as pd
 import pytest
 from click.testing import CliRunner
-from conftest import DATA
+from support import DATA
 
 from dipgraph.analysis.export import read_gexf_summary, read_graphml, write_exports
 from dipgraph.cli import cli

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import networkx as nx
-from conftest import DATA, dump
+from support import DATA, dump
 
 from dipgraph.cypher import read_statement
 from dipgraph.loader import build_networkx, check_records, graph_rows, load_graph, read_networkx

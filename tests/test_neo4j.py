@@ -6,7 +6,7 @@ file differs (cypher/schema.cypher).
 
 from __future__ import annotations
 
-from conftest import DATA, dump
+from support import DATA, dump
 
 from dipgraph.loader import build_networkx, check_records, graph_rows, load_graph, read_networkx
 

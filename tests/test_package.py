@@ -9,7 +9,7 @@ import re
 from importlib.resources import files
 
 import pytest
-from conftest import ROOT
+from support import ROOT
 
 import dipgraph
 from dipgraph.cypher import read_statement, read_statements

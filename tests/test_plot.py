@@ -10,8 +10,8 @@ import matplotlib.image as mpimg
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import DATA
 from matplotlib.figure import Figure
+from support import DATA
 
 from dipgraph.analysis.actors import read_sides
 from dipgraph.analysis.errors import AnalysisError
@@ -239,7 +239,7 @@ def test_display_name_shortens_long_names():
 
 
 @pytest.fixture(scope="module")
-def corpus():
+def corpus_graph():
     records, _ = check_records(DATA)
     graph = build_networkx(graph_rows(records))
     sides = read_sides(DATA / "sides.yaml", graph)["karabakh-conflict"]
@@ -247,21 +247,21 @@ def corpus():
 
 
 @pytest.fixture(scope="module")
-def yearly(corpus):
-    graph, sides = corpus
+def yearly(corpus_graph):
+    graph, sides = corpus_graph
     windows = fixed_windows(1991, 2020)
     return windows, profile(graph, windows, sides, permutations=20)
 
 
 @pytest.fixture(scope="module")
-def periods(corpus):
-    graph, sides = corpus
+def periods(corpus_graph):
+    graph, sides = corpus_graph
     windows = period_windows(graph)
     return windows, profile(graph, windows, sides, dates="strict", permutations=20)
 
 
-def test_corpus_trajectories(corpus, yearly):
-    graph, _ = corpus
+def test_corpus_trajectories(corpus_graph, yearly):
+    graph, _ = corpus_graph
     windows, table = yearly
     titles = source_titles(graph)
     figure = plot_trajectories(table, windows=windows, sources=titles)
@@ -275,8 +275,8 @@ def test_corpus_trajectories(corpus, yearly):
     assert "Remler et al. (2020)" in text
 
 
-def test_corpus_heatmap_and_mix_on_periods(corpus, periods):
-    graph, _ = corpus
+def test_corpus_heatmap_and_mix_on_periods(corpus_graph, periods):
+    graph, _ = corpus_graph
     windows, table = periods
     figure = plot_heatmap(table, sources=["remler-2020"])
     actors = expected_top(table, "mediation_betweenness", 15)
@@ -289,8 +289,8 @@ def test_corpus_heatmap_and_mix_on_periods(corpus, periods):
     assert isinstance(plot_brokerage_mix(table, sources=source_titles(graph)), Figure)
 
 
-def test_corpus_role_timeline(corpus):
-    graph, _ = corpus
+def test_corpus_role_timeline(corpus_graph):
+    graph, _ = corpus_graph
     figure = plot_role_timeline(graph)
     ax = figure.axes[0]
     lanes = [t.get_text() for t in ax.get_yticklabels()]
@@ -308,8 +308,8 @@ def test_corpus_role_timeline(corpus):
     assert ax.get_xlim() == (1992.0, 2000.0)
 
 
-def test_corpus_period_networks_share_one_layout(corpus):
-    graph, sides = corpus
+def test_corpus_period_networks_share_one_layout(corpus_graph):
+    graph, sides = corpus_graph
     windows = period_windows(graph)
     figure = plot_period_networks(graph, windows, sides)
     panels = figure.axes[: len(windows)]
@@ -334,8 +334,8 @@ def test_corpus_period_networks_share_one_layout(corpus):
     assert "OSCE, Organization for Security and Co-operation in Europe" in text
 
 
-def test_corpus_period_networks_on_given_axes(corpus, tmp_path):
-    graph, sides = corpus
+def test_corpus_period_networks_on_given_axes(corpus_graph, tmp_path):
+    graph, sides = corpus_graph
     windows = fixed_windows(1992, 1994)
     figure = Figure(figsize=(9, 3.5), layout="constrained")
     axes = figure.subplots(1, 3)

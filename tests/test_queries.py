@@ -15,7 +15,7 @@ import json
 import re
 
 import pytest
-from conftest import DATA, ROOT, live_neo4j
+from support import DATA, ROOT, live_neo4j
 
 from dipgraph.cypher.library import list_queries
 from dipgraph.loader import check_records, load_records
@@ -99,55 +99,57 @@ def test_the_portable_and_neo4j_shortest_connections_agree():
 
 
 @pytest.mark.parametrize("query", QUERIES, ids=_by_name)
-def test_query_returns_the_expected_rows(corpus, query):
+def test_query_returns_the_expected_rows(loaded_corpus, query):
     if query.neo4j_only:
         pytest.skip(f"{query.name} is Neo4j only: {query.neo4j_only}")
-    assert _run(corpus, query) == _expected(query.name)
+    assert _run(loaded_corpus, query) == _expected(query.name)
 
 
 @pytest.mark.parametrize("query", PORTABLE, ids=_by_name)
-def test_portable_query_finds_something_with_its_defaults(corpus, query):
-    assert corpus.read(query.statement, query.params), f"{query.name} returned no row"
+def test_portable_query_finds_something_with_its_defaults(loaded_corpus, query):
+    assert loaded_corpus.read(query.statement, query.params), f"{query.name} returned no row"
 
 
-def test_presidents_at_the_kazan_summit(corpus):
+def test_presidents_at_the_kazan_summit(loaded_corpus):
     query = QUERIES_BY_NAME["office_holders_as_of"]
-    rows = corpus.read(query.statement, query.params)
+    rows = loaded_corpus.read(query.statement, query.params)
     assert [(r["body"], r["holder"]) for r in rows] == [
         ("Armenia", "Serzh Sargsyan"),
         ("Azerbaijan", "Ilham Aliyev"),
     ]
 
 
-def test_an_open_ended_office_ends_when_a_successor_is_recorded(corpus):
+def test_an_open_ended_office_ends_when_a_successor_is_recorded(loaded_corpus):
     # Kocharyan's presidency is recorded as "1998/..": it still shows in 2000, not in 2011.
     query = QUERIES_BY_NAME["office_holders_as_of"]
     holders = {
-        day: {r["holder"] for r in corpus.read(query.statement, {**query.params, "day": day})}
+        day: {
+            r["holder"] for r in loaded_corpus.read(query.statement, {**query.params, "day": day})
+        }
         for day in ("2000-01-01", "2011-06-24")
     }
     assert holders["2000-01-01"] == {"Robert Kocharyan", "Heydar Aliyev"}
     assert "Robert Kocharyan" not in holders["2011-06-24"]
 
 
-def test_sweden_co_chairs_before_1997(corpus):
+def test_sweden_co_chairs_before_1997(loaded_corpus):
     query = QUERIES_BY_NAME["co_chairs_as_of"]
-    rows = corpus.read(query.statement, {**query.params, "day": "1995-06-01"})
+    rows = loaded_corpus.read(query.statement, {**query.params, "day": "1995-06-01"})
     assert [r["co_chair"] for r in rows] == ["Russia", "Sweden"]
 
 
-def test_the_kazan_document_goes_back_to_the_1997_plan(corpus):
+def test_the_kazan_document_goes_back_to_the_1997_plan(loaded_corpus):
     query = QUERIES_BY_NAME["document_lineage"]
-    chains = [r["chain"] for r in corpus.read(query.statement, query.params)]
+    chains = [r["chain"] for r in loaded_corpus.read(query.statement, query.params)]
     assert ["Kazan document", "Madrid Principles", "Step-by-step plan (1997)"] in chains
 
 
-def test_parameters_narrow_the_answers(corpus):
+def test_parameters_narrow_the_answers(loaded_corpus):
     query = QUERIES_BY_NAME["single_source_facts"]
-    rows = corpus.read(query.statement, {"source": "karavayev-2016", "type": "SIGNED"})
+    rows = loaded_corpus.read(query.statement, {"source": "karavayev-2016", "type": "SIGNED"})
     assert {r["relationship"] for r in rows} == {"SIGNED"}
     query = QUERIES_BY_NAME["documents_adopted"]
-    rows = corpus.read(query.statement, {"body": "un-security-council"})
+    rows = loaded_corpus.read(query.statement, {"body": "un-security-council"})
     assert [r["document"] for r in rows] == [
         f"UN Security Council Resolution {n}" for n in (822, 853, 874, 884)
     ]

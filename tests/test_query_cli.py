@@ -11,7 +11,7 @@ import zipfile
 
 import pytest
 from click.testing import CliRunner
-from conftest import DATA
+from support import DATA
 
 from dipgraph.cli import cli
 from dipgraph.cypher.browser import (

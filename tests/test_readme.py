@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import networkx as nx
-from conftest import DATA, ROOT
+from support import DATA, ROOT
 
 
 def test_python_example_runs_and_round_trips(tmp_path, monkeypatch):

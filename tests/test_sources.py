@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import DEMO_TEXT, append_claim
+from support import DEMO_TEXT, append_claim
 
 from dipgraph.loader import check_records
 from dipgraph.loader.sources import locate, paragraph_spans, verify_sources
@@ -47,7 +47,7 @@ def test_verify_accepts_the_date_when_names_are_absent(demo):
 
 
 def test_shipped_citations_all_verify(seeds):
-    from conftest import DATA
+    from support import DATA
 
     records, report = check_records(DATA)
     assert report.ok
@@ -55,7 +55,7 @@ def test_shipped_citations_all_verify(seeds):
 
 
 def test_a_decade_in_the_passage_gives_the_date(tmp_path, monkeypatch):
-    from conftest import write_demo
+    from support import write_demo
 
     data = write_demo(tmp_path)
     texts = tmp_path / "texts"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import DEMO_TEXT, dump
+from support import DEMO_TEXT, dump
 
 from dipgraph.loader import ValidationFailed, check_records, graph_rows, load_graph, load_records
 
