@@ -22,9 +22,9 @@ from pathlib import Path
 
 import networkx as nx
 
+from dipgraph.errors import AnalysisError
 from dipgraph.loader.yamlio import read_yaml
 
-from .errors import AnalysisError
 from .timeline import Window, fact_time, is_active
 
 __all__ = [

@@ -13,9 +13,9 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 
+from dipgraph.errors import AnalysisError
 from dipgraph.loader.exports import flat_frame
 
-from .errors import AnalysisError
 from .measures import profile
 from .roles import actor_roles, role_transitions
 from .sensitivity import source_sensitivity

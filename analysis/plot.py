@@ -58,11 +58,11 @@ from matplotlib.layout_engine import ConstrainedLayoutEngine, TightLayoutEngine
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
+from dipgraph.errors import AnalysisError
 from dipgraph.loader.timespan import parse_time
 
 from .actors import Fact, actor_facts, sides_in_window
 from .brokerage import ROLES as BROKERAGE_ROLES
-from .errors import AnalysisError
 from .projections import ITEM_LABELS, actor_item_graph, interaction_graph
 from .timeline import Window, fact_time, is_active
 

@@ -32,10 +32,8 @@ from functools import lru_cache
 
 import networkx as nx
 
-from dipgraph.loader.errors import TimeError
+from dipgraph.errors import AnalysisError, TimeError
 from dipgraph.loader.timespan import parse_time
-
-from .errors import AnalysisError
 
 __all__ = [
     "DATES",

@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
 
+from dipgraph.errors import QueryError
+
 __all__ = ["SavedQuery", "find_query", "list_queries", "parse_literal", "parse_query"]
 
 _PARAM = re.compile(r"^:param\s+(\w+)\s*=>\s*(.+?);?$")
@@ -71,11 +73,14 @@ def parse_query(name: str, text: str) -> SavedQuery:
         else:
             body.append(line)
     if not comments:
-        raise ValueError(f"query {name}: the first line must be '// Title'")
+        raise QueryError(f"query {name}: the first line must be '// Title'")
     params, words, neo4j_only = {}, [], None
     for line in comments[1:]:
         if match := _PARAM.match(line):
-            params[match.group(1)] = parse_literal(match.group(2))
+            try:
+                params[match.group(1)] = parse_literal(match.group(2))
+            except ValueError as exc:
+                raise QueryError(f"query {name}: :param {match.group(1)}: {exc}") from None
         elif match := _NEO4J_ONLY.match(line):
             neo4j_only = match.group(1)
         elif line:

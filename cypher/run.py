@@ -19,6 +19,8 @@ import io
 import json
 import re
 
+from dipgraph.errors import EngineError, QueryError
+
 from .library import SavedQuery, find_query, parse_literal, parse_query
 
 __all__ = ["QueryError", "format_rows", "parse_param", "resolve", "run_query", "writes"]
@@ -28,10 +30,6 @@ _WRITE = re.compile(
 )
 _STRINGS = re.compile(r"'(?:\\.|[^'\\])*'|\"(?:\\.|[^\"\\])*\"|//[^\n]*|/\*.*?\*/", re.DOTALL)
 _PARAMETER = re.compile(r"\$(\w+)")
-
-
-class QueryError(Exception):
-    """A query that cannot run as asked; the message names the query."""
 
 
 def resolve(text: str) -> SavedQuery:
@@ -81,8 +79,6 @@ def run_query(engine, query: SavedQuery, params: dict, *, write: bool = False) -
         raise QueryError(
             f"query {query.name} needs Neo4j ({query.neo4j_only}): run it with --neo4j"
         )
-    from dipgraph.loader.errors import EngineError
-
     try:
         if clauses:
             engine.write(query.statement, values)

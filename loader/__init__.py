@@ -1,6 +1,7 @@
 """Records in, graph out: reading, validating and loading dipgraph's sourced records."""
 
-from .errors import DipgraphError, EngineError, SourceTextError, TimeError, ValidationFailed
+from dipgraph.errors import DipgraphError, EngineError, SourceTextError, TimeError, ValidationFailed
+
 from .graph import build_networkx, graph_rows
 from .load import load_graph, load_records, read_networkx
 from .records import read_records

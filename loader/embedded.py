@@ -14,8 +14,9 @@ import subprocess
 import time
 from pathlib import Path
 
+from dipgraph.errors import EngineError
+
 from .engines import FalkorEngine
-from .errors import EngineError
 
 __all__ = ["EmbeddedFalkorDB"]
 

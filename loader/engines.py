@@ -10,8 +10,7 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 from dipgraph.cypher import read_statements
-
-from .errors import EngineError
+from dipgraph.errors import EngineError
 
 __all__ = ["Engine", "FalkorEngine", "Neo4jEngine"]
 

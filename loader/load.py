@@ -14,9 +14,9 @@ from dataclasses import dataclass
 import networkx as nx
 
 from dipgraph.cypher import read_statement
+from dipgraph.errors import ValidationFailed
 
 from .engines import Engine
-from .errors import ValidationFailed
 from .graph import GraphRows, add_relationship, graph_rows
 from .problems import Report
 from .records import Records
@@ -37,7 +37,7 @@ class LoadSummary:
 def load_records(engine: Engine, records: Records, report: Report, **options) -> LoadSummary:
     """Load validated records; raise `ValidationFailed` (writing nothing) on any error."""
     if not report.ok:
-        raise ValidationFailed(report)
+        raise ValidationFailed(report, wrote_nothing=True)
     return load_graph(engine, graph_rows(records), **options)
 
 

@@ -17,7 +17,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import TimeError
+from dipgraph.errors import TimeError
+
 from .problems import Problem, Report, did_you_mean
 from .timespan import TimeSpan, parse_time
 from .vocabulary import CLAIM_COMMON, ENTITY_COMMON, LABELS, RELATIONSHIPS

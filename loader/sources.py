@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import SourceTextError
+from dipgraph.errors import SourceTextError
+
 from .problems import Problem, Report
 from .records import Citation, Records, Source
 from .timespan import TimeSpan

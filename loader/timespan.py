@@ -16,7 +16,7 @@ Examples
 >>> parse_time("2011/2009")
 Traceback (most recent call last):
 ...
-dipgraph.loader.errors.TimeError: end 2009 is before start 2011
+dipgraph.errors.TimeError: end 2009 is before start 2011
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ from edtf.parser.parser_classes import (
     UnspecifiedIntervalSection,
 )
 
-from .errors import TimeError
+from dipgraph.errors import TimeError
 
 __all__ = ["TimeSpan", "parse_time"]
 

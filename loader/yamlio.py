@@ -16,6 +16,8 @@ from pathlib import Path
 
 import yaml
 
+from dipgraph.errors import YamlSyntaxError
+
 __all__ = ["LineDict", "YamlSyntaxError", "read_yaml", "read_yaml_text"]
 
 
@@ -27,12 +29,6 @@ class LineDict(dict):
 
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, self.line)
-
-
-class YamlSyntaxError(Exception):
-    def __init__(self, line: int, message: str):
-        self.line, self.message = line, message
-        super().__init__(f"{line}: {message}")
 
 
 # libyaml's parser when PyYAML was built with it; the constructor stays ours.
@@ -59,14 +55,15 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
-def read_yaml_text(text: str):
+def read_yaml_text(text: str, *, path: Path | None = None):
+    """Parse ``text``; a syntax error names ``path`` (when given) and the line."""
     try:
         return yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
-        raise YamlSyntaxError(line, f"YAML syntax: {exc.problem or exc}") from exc
+        raise YamlSyntaxError(line, f"YAML syntax: {exc.problem or exc}", path=path) from exc
 
 
 def read_yaml(path: Path):
-    return read_yaml_text(Path(path).read_text(encoding="utf-8"))
+    return read_yaml_text(Path(path).read_text(encoding="utf-8"), path=path)

@@ -12,7 +12,6 @@ import pytest
 from support import DATA
 
 from dipgraph.analysis.actors import actor_facts, read_sides, sides_in_window
-from dipgraph.analysis.errors import AnalysisError
 from dipgraph.analysis.measures import profile
 from dipgraph.analysis.roles import actor_roles, role_transitions
 from dipgraph.analysis.timeline import (
@@ -24,6 +23,7 @@ from dipgraph.analysis.timeline import (
     slice_graph,
     year_window,
 )
+from dipgraph.errors import AnalysisError
 from dipgraph.loader import build_networkx, check_records, graph_rows
 from dipgraph.loader.graph import add_relationship
 from dipgraph.loader.timespan import parse_time

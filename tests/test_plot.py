@@ -14,7 +14,6 @@ from matplotlib.figure import Figure
 from support import DATA
 
 from dipgraph.analysis.actors import read_sides
-from dipgraph.analysis.errors import AnalysisError
 from dipgraph.analysis.measures import profile
 from dipgraph.analysis.plot import (
     caption_of,
@@ -28,6 +27,7 @@ from dipgraph.analysis.plot import (
     source_titles,
 )
 from dipgraph.analysis.timeline import Window, fixed_windows, period_windows
+from dipgraph.errors import AnalysisError
 from dipgraph.loader import build_networkx, check_records, graph_rows
 
 ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from dipgraph.loader.errors import DipgraphError, EngineError, ValidationFailed
+from dipgraph.errors import DipgraphError, EngineError, ValidationFailed
 
 from .settings import Settings
 

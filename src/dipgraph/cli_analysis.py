@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from dipgraph.loader.errors import ValidationFailed
+from dipgraph.errors import ValidationFailed
 
 from .cli import (
     _neo4j_options,

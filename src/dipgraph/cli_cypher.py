@@ -67,7 +67,7 @@ def query(settings, statement, params, fmt, write, show_list, **options):
 
 
 def _is_empty(engine) -> bool:
-    from dipgraph.loader.errors import EngineError
+    from dipgraph.errors import EngineError
 
     try:
         return not engine.read("MATCH (n:Entity) RETURN count(n) AS n")[0]["n"]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from dipgraph.loader.errors import ValidationFailed
+from dipgraph.errors import ValidationFailed
 
 from .cli import (
     _neo4j_options,
@@ -52,7 +52,7 @@ def _load(settings, options, replace):
 
     records, report = check_records(settings.data)
     if not report.ok:
-        raise ValidationFailed(report)
+        raise ValidationFailed(report, wrote_nothing=True)
     rows = graph_rows(records)
     with open_engine(settings, **options) as engine:
         total = len(rows.nodes) + len(rows.edges)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from dipgraph.loader.errors import ValidationFailed
+from dipgraph.errors import ValidationFailed
 
 from .cli import (
     _print_problems,
