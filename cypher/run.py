@@ -20,6 +20,7 @@ import json
 import re
 
 from dipgraph.errors import EngineError, QueryError
+from dipgraph.loader.engines import NEO4J
 
 from .library import SavedQuery, find_query, parse_literal, parse_query
 
@@ -75,7 +76,7 @@ def run_query(engine, query: SavedQuery, params: dict, *, write: bool = False) -
         raise QueryError(
             f"query {query.name} writes ({', '.join(clauses)}): pass --write to allow it"
         )
-    if query.neo4j_only and engine.name != "Neo4j":
+    if query.neo4j_only and engine.kind != NEO4J:
         raise QueryError(
             f"query {query.name} needs Neo4j ({query.neo4j_only}): run it with --neo4j"
         )

@@ -9,14 +9,20 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from dipgraph.cypher import read_statements
 from dipgraph.errors import EngineError
 
-__all__ = ["Engine", "FalkorEngine", "Neo4jEngine"]
+from .statements import read_statements
+
+__all__ = ["FALKORDB", "NEO4J", "Engine", "FalkorEngine", "Neo4jEngine"]
+
+# Engine kinds: what a caller tests (``engine.kind == NEO4J``); ``name`` is for people.
+FALKORDB = "falkordb"
+NEO4J = "neo4j"
 
 
 class Engine(Protocol):
-    name: str
+    kind: str  # FALKORDB or NEO4J: the Cypher dialect the engine speaks
+    name: str  # how messages name it
 
     def read(self, statement: str, params: dict | None = None) -> list[dict[str, Any]]: ...
 
@@ -30,6 +36,7 @@ class Engine(Protocol):
 class FalkorEngine:
     """A FalkorDB graph, reached through the ``falkordb`` client."""
 
+    kind = FALKORDB
     name = "embedded FalkorDB"
 
     def __init__(self, db, graph_name: str):
@@ -102,6 +109,7 @@ class FalkorEngine:
 class Neo4jEngine:
     """A Neo4j database reached over Bolt; writes run as managed, retried transactions."""
 
+    kind = NEO4J
     name = "Neo4j"
 
     def __init__(self, uri: str, user: str, password: str, database: str | None = None):

@@ -13,13 +13,13 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from dipgraph.cypher import read_statement
 from dipgraph.errors import ValidationFailed
 
 from .engines import Engine
 from .graph import GraphRows, add_relationship, graph_rows
 from .problems import Report
 from .records import Records
+from .statements import read_statement
 from .vocabulary import ENTITY_LABEL, LABELS, SOURCE_LABEL
 
 __all__ = ["LoadSummary", "load_graph", "load_records", "read_networkx"]
