@@ -25,11 +25,11 @@ import networkx as nx
 from dipgraph.errors import AnalysisError
 from dipgraph.loader.yamlio import read_yaml
 
+from .options import LEVELS
 from .timeline import Window, fact_time, is_active
 
 __all__ = [
     "ACTOR_LABELS",
-    "LEVELS",
     "Fact",
     "Prepared",
     "actor_facts",
@@ -41,7 +41,6 @@ ACTOR_LABELS = ("State", "Organization", "Person", "Format")
 # Types whose object is an actor acted upon (lifted like the subject); the object of
 # MEMBER_OF, CO_CHAIR_OF, HELD_POSITION or PART_OF is the body itself and stays.
 ACTED_UPON = ("URGED", "SUPPORTED", "SUPPLIED_ARMS_TO", "ALLIED_WITH", "REFUSED")
-LEVELS = ("state", "person")
 
 
 @dataclass(frozen=True)

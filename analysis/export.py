@@ -22,22 +22,24 @@ import networkx as nx
 
 from dipgraph.loader.exports import flat_frame
 
+from .options import EXPORT_FORMATS
+
 __all__ = [
-    "FORMATS",
     "read_gexf_summary",
     "read_graphml",
     "write_csv",
     "write_cytoscape",
-    "write_exports",
     "write_gexf",
+    "write_graph_exports",
     "write_graphml",
 ]
 
-FORMATS = ("graphml", "gexf", "csv", "json", "html")
 GEXF_NS = "http://gexf.net/1.3"
 
 
-def write_exports(graph: nx.MultiDiGraph, out: Path | str, *, formats=FORMATS) -> list[Path]:
+def write_graph_exports(
+    graph: nx.MultiDiGraph, out: Path | str, *, formats: tuple[str, ...] = EXPORT_FORMATS
+) -> list[Path]:
     """Write each asked format into ``out``; return the files written."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -56,7 +58,9 @@ def write_exports(graph: nx.MultiDiGraph, out: Path | str, *, formats=FORMATS) -
 
             written.append(write_explorer(graph, out / "explorer.html"))
         else:
-            raise ValueError(f"unknown export format {fmt!r}: choose from {', '.join(FORMATS)}")
+            raise ValueError(
+                f"unknown export format {fmt!r}: choose from {', '.join(EXPORT_FORMATS)}"
+            )
     return written
 
 

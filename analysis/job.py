@@ -1,13 +1,15 @@
 """The analysis as one call: windows from the user's options, every table, files.
 
 `choose_windows` turns CLI-style options (``"3y"``, a step, expanding, named
-periods, a single date) into windows; `analyze` computes the measures, roles,
-role transitions and source sensitivity; `write_analysis` saves them as CSV.
+periods, a single date) into windows; `analyze_graph` computes the measures, roles,
+role transitions and source sensitivity; `write_analysis` saves them as CSV and
+`write_figures` draws the five figures.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import networkx as nx
@@ -22,12 +24,12 @@ from .sensitivity import source_sensitivity
 from .timeline import Window, as_of, fixed_windows, period_windows
 
 __all__ = [
-    "analyze",
+    "FigureFiles",
+    "analyze_graph",
     "choose_windows",
     "data_years",
     "write_analysis",
     "write_figures",
-    "write_index",
 ]
 
 
@@ -93,7 +95,7 @@ def _years(text: str) -> int:
     return int(match.group(1))
 
 
-def analyze(
+def analyze_graph(
     graph: nx.MultiDiGraph,
     sides: dict[str, list[str]],
     windows: list[Window],
@@ -128,6 +130,15 @@ def write_analysis(tables: dict[str, pd.DataFrame], out: Path | str) -> list[Pat
     return written
 
 
+@dataclass(frozen=True)
+class FigureFiles:
+    """The figure files written, and the figures not drawn because the data gives
+    them nothing to draw (name -> why)."""
+
+    written: list[Path]
+    skipped: dict[str, str]
+
+
 def write_figures(
     graph: nx.MultiDiGraph,
     sides: dict[str, list[str]],
@@ -137,9 +148,8 @@ def write_figures(
     *,
     dates: str = "lenient",
     level: str = "state",
-) -> tuple[list[Path], dict[str, str]]:
-    """The five figures, as PNG and SVG, into ``out``: the files written, and the
-    figures skipped because the data gives them nothing to draw (name -> why)."""
+) -> FigureFiles:
+    """The five figures, as PNG and SVG, into ``out``."""
     from . import plot
 
     out = Path(out)
@@ -170,7 +180,8 @@ def write_figures(
             graph, period_windows(graph), sides, level=level, dates=dates, sources=sources
         ),
     }
-    written, skipped = [], {}
+    written: list[Path] = []
+    skipped: dict[str, str] = {}
     for name, draw in drawings.items():
         try:
             figure = draw()
@@ -178,35 +189,4 @@ def write_figures(
             skipped[name] = str(exc)
             continue
         written += plot.save_figure(figure, out / name)
-    return written, skipped
-
-
-def write_index(
-    out: Path | str,
-    sections: dict[str, list[Path]],
-    *,
-    summary: str = "",
-    skipped: dict[str, str] | None = None,
-) -> Path:
-    """``out/README.md``: what the build produced, with a line on each kind of file."""
-    out = Path(out)
-    about = {
-        "analysis": "tidy tables: measures per window and actor, roles, role transitions, source sensitivity",
-        "figures": "PNG and SVG figures; each caption names the sources and the time slicing",
-        "export": "the graph for other tools: GraphML, GEXF 1.3 (Gephi timeline), CSV, Cytoscape.js JSON, "
-        "and explorer.html (open it in a browser; works offline)",
-        "records": "the records as JSON and CSV, and the validation warnings",
-    }
-    lines = ["# dipgraph build outputs", ""]
-    if summary:
-        lines += [summary, ""]
-    for section, paths in sections.items():
-        lines.append(f"## {section}: {about.get(section, '')}")
-        lines.append("")
-        lines += [f"- [{p.relative_to(out)}]({p.relative_to(out)})" for p in paths]
-        if section == "figures":
-            lines += [f"- {name}: not drawn ({why})" for name, why in (skipped or {}).items()]
-        lines.append("")
-    index = out / "README.md"
-    index.write_text("\n".join(lines), encoding="utf-8")
-    return index
+    return FigureFiles(written, skipped)

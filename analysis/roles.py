@@ -2,7 +2,7 @@
 
 Roles come from relationship types (``party`` also from taking part in an event
 or document as one of the sides' members). The dominant role is the one with the
-most facts in the window; ties go to the role listed first in `ROLES`, and
+most facts in the window; ties go to the role listed first in `ACTOR_ROLES`, and
 membership leads only an actor that has no other role.
 """
 
@@ -17,9 +17,9 @@ from .actors import Prepared, actor_facts, sides_in_window
 from .projections import PARTY_PREDICATES
 from .timeline import Window
 
-__all__ = ["ROLES", "actor_roles", "role_transitions"]
+__all__ = ["ACTOR_ROLES", "actor_roles", "role_transitions"]
 
-ROLES = (
+ACTOR_ROLES = (
     "mediator",
     "co-chair",
     "initiator",
@@ -72,7 +72,7 @@ def actor_roles(
             counts = Counter(role for role, _ in found)
             # Membership is background: it leads only an actor with no other role.
             active = [r for r in counts if r != "member"] or ["member"]
-            dominant = min(active, key=lambda r: (-counts[r], ROLES.index(r)))
+            dominant = min(active, key=lambda r: (-counts[r], ACTOR_ROLES.index(r)))
             rows.append(
                 {
                     "window": window.label,
@@ -125,8 +125,8 @@ def role_transitions(roles: pd.DataFrame) -> pd.DataFrame:
                         "actor": actor,
                         "from": previous.dominant,
                         "to": row.dominant,
-                        "gained": sorted(row.roles - previous.roles, key=ROLES.index),
-                        "lost": sorted(previous.roles - row.roles, key=ROLES.index),
+                        "gained": sorted(row.roles - previous.roles, key=ACTOR_ROLES.index),
+                        "lost": sorted(previous.roles - row.roles, key=ACTOR_ROLES.index),
                         "from_window": previous.window,
                         "when": row.window,
                         "facts": row.facts,

@@ -35,8 +35,9 @@ import networkx as nx
 from dipgraph.errors import AnalysisError, TimeError
 from dipgraph.loader.timespan import parse_time
 
+from .options import DATES
+
 __all__ = [
-    "DATES",
     "Window",
     "as_of",
     "fact_time",
@@ -47,7 +48,6 @@ __all__ = [
     "year_window",
 ]
 
-DATES = ("lenient", "strict")
 _MIN, _MAX = "0000-01-01", "9999-12-31"
 
 

@@ -17,6 +17,7 @@ import zipfile
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib.resources import files
+from pathlib import Path
 
 from .library import list_queries
 
@@ -30,6 +31,7 @@ __all__ = [
     "read_guide",
     "read_style",
     "runnable_blocks",
+    "write_guide_files",
 ]
 
 
@@ -135,6 +137,17 @@ def guide_adoc(title: str, slides: list[Slide]) -> str:
 def read_style() -> str:
     """The GRASS style sheet (``cypher/style.grass``)."""
     return _package_text("style.grass")
+
+
+def write_guide_files(out: Path) -> int:
+    """Write ``dipgraph.html`` (for ``:play``), ``dipgraph.adoc`` (for ``:guide``) and
+    ``style.grass`` into ``out``; return the number of slides."""
+    title, slides = read_guide()
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "dipgraph.html").write_text(guide_html(title, slides), encoding="utf-8")
+    (out / "dipgraph.adoc").write_text(guide_adoc(title, slides), encoding="utf-8")
+    (out / "style.grass").write_text(read_style(), encoding="utf-8")
+    return len(slides)
 
 
 def favorites_zip() -> bytes:

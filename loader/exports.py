@@ -8,10 +8,10 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 
-__all__ = ["flat_frame", "write_exports"]
+__all__ = ["flat_frame", "write_record_files"]
 
 
-def write_exports(graph: nx.MultiDiGraph, out: Path | str, *, warnings=()) -> list[Path]:
+def write_record_files(graph: nx.MultiDiGraph, out: Path | str, *, warnings=()) -> list[Path]:
     """Write ``graph.json`` (node-link), ``nodes.csv``, ``edges.csv`` and ``warnings.txt``."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)

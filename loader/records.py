@@ -5,6 +5,8 @@ Layout of a data folder::
     sources.yaml          one entry per source document
     entities/*.yaml       entities (any grouping; each cites its sources)
     claims/<source>.yaml  relationship claims, one file per source document
+    sides.yaml            the sides of each conflict (optional; see `dipgraph.loader.sides`)
+    coverage.yaml         why uncited paragraphs are left out (see `dipgraph.loader.coverage`)
 
 Reading never stops at the first problem: structural problems (a missing field,
 a wrong type, bad YAML) are collected in ``Records.report`` and the record is
@@ -20,13 +22,14 @@ from pathlib import Path
 from dipgraph.errors import TimeError
 
 from .problems import Problem, Report, did_you_mean
+from .sides import SIDES_FILE, ConflictSides, read_sides
 from .timespan import TimeSpan, parse_time
 from .vocabulary import CLAIM_COMMON, ENTITY_COMMON, LABELS, RELATIONSHIPS
 from .yamlio import LineDict, YamlSyntaxError, read_yaml
 
 __all__ = ["Citation", "Claim", "Entity", "Records", "Source", "read_records"]
 
-SOURCE_FIELDS = (
+SOURCE_RECORD_FIELDS = (
     "id",
     "title",
     "subtitle",
@@ -119,6 +122,7 @@ class Records:
     sources: dict[str, Source] = field(default_factory=dict)
     entities: dict[str, Entity] = field(default_factory=dict)
     claims: list[Claim] = field(default_factory=list)
+    sides: dict[str, ConflictSides] = field(default_factory=dict)
     report: Report = field(default_factory=Report)
 
 
@@ -136,6 +140,9 @@ def read_records(root: Path | str) -> Records:
         reader.read_entities(path)
     for path in sorted((root / "claims").glob("*.yaml")):
         reader.read_claims(path)
+    sides = root / SIDES_FILE
+    if sides.is_file():
+        records.sides = read_sides(sides, records.report, shown=display_path(sides))
     return records
 
 
@@ -201,7 +208,7 @@ class _Reader:
         doc = self._load(path, list)
         for item in self._items(path, doc or [], "source"):
             ident = str(item.get("id", "?"))
-            self._unknown_fields(path, item, ident, SOURCE_FIELDS)
+            self._unknown_fields(path, item, ident, SOURCE_RECORD_FIELDS)
             if not self._require(path, item, ident, SOURCE_REQUIRED) or self._duplicate(
                 path, item, ident
             ):

@@ -13,6 +13,7 @@ import unicodedata
 from .problems import Problem, Report, did_you_mean
 from .records import Records, read_records
 from .relationships import merge_claims
+from .sides import check_sides
 from .vocabulary import RELATIONSHIPS
 
 __all__ = ["check_records", "normalize_name", "validate_records"]
@@ -47,6 +48,7 @@ def validate_records(records: Records) -> Report:
                 )
     for claim in records.claims:
         _check_claim(records, report, claim)
+    check_sides(records.sides, {i: e.label for i, e in records.entities.items()}, report)
     _warn_similar_names(records, report)
     _, disagreements = merge_claims(records)
     for found in disagreements:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -113,3 +115,18 @@ def live_neo4j():
     return Neo4jEngine(
         uri, env("NEO4J_USER", "neo4j"), env("NEO4J_PASSWORD", ""), env("NEO4J_DATABASE")
     )
+
+
+def outputs_under_hash_seeds(script: str, seeds: tuple[str, ...] = ("1", "2")) -> set[str]:
+    """What ``script`` prints in a fresh interpreter under each hash seed: set iteration
+    order follows the seed, and dipgraph's outputs must not."""
+    return {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in seeds
+    }

@@ -4,14 +4,13 @@ known answers, and the real corpus's headline findings."""
 from __future__ import annotations
 
 import math
-import os
 from dataclasses import replace
 
 import networkx as nx
 import pytest
-from support import DATA
+from support import DATA, outputs_under_hash_seeds
 
-from dipgraph.analysis.actors import actor_facts, read_sides, sides_in_window
+from dipgraph.analysis.actors import actor_facts, sides_in_window
 from dipgraph.analysis.measures import profile
 from dipgraph.analysis.roles import actor_roles, role_transitions
 from dipgraph.analysis.timeline import (
@@ -265,7 +264,7 @@ def test_roles_and_transitions(history):
 def corpus_graph():
     records, _ = check_records(DATA)
     graph = build_networkx(graph_rows(records))
-    return graph, read_sides(DATA / "sides.yaml", graph)["karabakh-conflict"]
+    return graph, records.sides["karabakh-conflict"].sides
 
 
 def test_russia_is_the_top_mediator_in_1992_1994(corpus_graph):
@@ -299,17 +298,6 @@ def test_turkey_turns_from_party_to_backer(corpus_graph):
     )
 
 
-def test_unknown_side_member_is_one_clear_error(tmp_path, corpus_graph):
-    graph, _ = corpus_graph
-    path = tmp_path / "sides.yaml"
-    path.write_text("karabakh-conflict:\n  armenian: [armenia, artsakh]\n")
-    with pytest.raises(
-        AnalysisError,
-        match=r"unknown ids in the sides file: .*sides.yaml:1: karabakh-conflict: artsakh",
-    ):
-        read_sides(path, graph)
-
-
 def test_nan_free_core_measures(table):
     core = table[table.measure.isin(["degree", "strength", "betweenness", "mediation_betweenness"])]
     assert not any(math.isnan(v) for v in core.value)
@@ -330,29 +318,15 @@ def test_vectorised_constraint_equals_networkx(corpus_graph):
 
 def test_the_same_records_give_the_same_numbers_in_every_process():
     """Set iteration order depends on the process's hash seed; results must not."""
-    import subprocess
-    import sys
-
     script = (
         "from dipgraph.loader import check_records, graph_rows, build_networkx\n"
-        "from dipgraph.analysis.actors import read_sides\n"
         "from dipgraph.analysis.measures import profile\n"
         "from dipgraph.analysis.job import choose_windows\n"
         f"r, _ = check_records({str(DATA)!r}); g = build_networkx(graph_rows(r))\n"
-        f"s = read_sides({str(DATA / 'sides.yaml')!r}, g)['karabakh-conflict']\n"
+        "s = r.sides['karabakh-conflict'].sides\n"
         "print(profile(g, choose_windows(g), s, permutations=5).to_csv(index=False))\n"
     )
-    outputs = {
-        subprocess.run(
-            [sys.executable, "-c", script],
-            capture_output=True,
-            text=True,
-            check=True,
-            env={**os.environ, "PYTHONHASHSEED": seed},
-        ).stdout
-        for seed in ("1", "2")
-    }
-    assert len(outputs) == 1
+    assert len(outputs_under_hash_seeds(script)) == 1
 
 
 def test_exact_harmonic_equals_networkx(corpus_graph):

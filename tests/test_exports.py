@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 from support import DATA
 
-from dipgraph.analysis.export import read_gexf_summary, read_graphml, write_exports
+from dipgraph.analysis.export import read_gexf_summary, read_graphml, write_graph_exports
 from dipgraph.cli import cli
 from dipgraph.loader import build_networkx, check_records, graph_rows
 
@@ -29,7 +29,7 @@ def drawn(graph):
 @pytest.fixture(scope="module")
 def out(graph, tmp_path_factory):
     out = tmp_path_factory.mktemp("export")
-    write_exports(graph, out, formats=("graphml", "gexf", "csv", "json"))
+    write_graph_exports(graph, out, formats=("graphml", "gexf", "csv", "json"))
     return out
 
 

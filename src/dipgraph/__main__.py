@@ -1,5 +1,5 @@
 """``python -m dipgraph``: the same as the ``dipgraph`` command."""
 
-from dipgraph.cli import cli
+from dipgraph.cli.main import cli
 
-cli()
+cli(prog_name="dipgraph")

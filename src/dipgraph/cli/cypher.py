@@ -6,12 +6,16 @@ from pathlib import Path
 
 import click
 
-from dipgraph.cypher.run import QueryError
+from dipgraph.settings import Settings
 
-from .cli import _neo4j_options, cli, open_engine
+from .options import engine_options
+
+__all__ = ["COMMANDS"]
+
+_QUERY_FORMATS = ("table", "csv", "json")
 
 
-@cli.command()
+@click.command()
 @click.argument("statement", required=False, metavar="NAME_OR_FILE_OR_CYPHER")
 @click.option(
     "--param",
@@ -21,26 +25,30 @@ from .cli import _neo4j_options, cli, open_engine
     help="A query parameter; repeat for several.",
 )
 @click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "csv", "json"]),
-    default="table",
-    show_default=True,
+    "--format", "fmt", type=click.Choice(_QUERY_FORMATS), default="table", show_default=True
 )
 @click.option(
     "--write", is_flag=True, help="Allow a statement that writes (CREATE, MERGE, SET, DELETE, ...)."
 )
 @click.option("--list", "show_list", is_flag=True, help="List the saved queries with their titles.")
-@_neo4j_options
 @click.pass_obj
-def query(settings, statement, params, fmt, write, show_list, **options):
+@engine_options
+def query(
+    settings: Settings,
+    statement: str | None,
+    params: tuple[str, ...],
+    fmt: str,
+    write: bool,
+    show_list: bool,
+) -> None:
     """Run a saved query (by name), a .cypher file, or an inline Cypher statement.
 
     Read-only unless --write is given. Runs on the embedded store (load it first
     with dipgraph load) or on Neo4j with --neo4j.
     """
     from dipgraph.cypher.library import list_queries
-    from dipgraph.cypher.run import format_rows, parse_param, resolve, run_query
+    from dipgraph.cypher.run import format_rows, parse_param
+    from dipgraph.pipeline import query_store
 
     if show_list:
         for saved in list_queries():
@@ -51,39 +59,19 @@ def query(settings, statement, params, fmt, write, show_list, **options):
         raise click.UsageError(
             "give a saved query's name, a .cypher file or a statement (or --list)"
         )
-    try:
-        chosen = resolve(statement)
-        values = dict(parse_param(p) for p in params)
-        with open_engine(settings, **options) as engine:
-            if engine.name != "Neo4j" and _is_empty(engine):
-                home = options.get("home") or settings.home
-                raise click.ClickException(
-                    f"the embedded store {home} is empty: run dipgraph load first"
-                )
-            rows = run_query(engine, chosen, values, write=write)
-    except QueryError as exc:
-        raise click.ClickException(str(exc)) from None
-    click.echo(format_rows(rows, fmt))
+    values = dict(parse_param(p) for p in params)
+    click.echo(format_rows(query_store(settings, statement, values, write=write), fmt))
 
 
-def _is_empty(engine) -> bool:
-    from dipgraph.errors import EngineError
-
-    try:
-        return not engine.read("MATCH (n:Entity) RETURN count(n) AS n")[0]["n"]
-    except EngineError:  # FalkorDB knows no graph that was never written: empty
-        return True
-
-
-@cli.group()
-def browser():
+@click.group()
+def browser() -> None:
     """Neo4j Browser: the guide, the style sheet and the favorites."""
 
 
 @browser.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", type=int, default=8001, show_default=True)
-def serve(host, port):
+def serve(host: str, port: int) -> None:
     """Serve the guide, style and favorites for Neo4j Browser until Ctrl-C.
 
     In the Browser: :play http://localhost:8001/dipgraph.html
@@ -91,7 +79,8 @@ def serve(host, port):
     from dipgraph.cypher.browser import make_server
 
     server = make_server(host, port)
-    base = f"http://{'localhost' if host in ('127.0.0.1', 'localhost') else host}:{server.server_address[1]}"
+    shown = "localhost" if host in ("127.0.0.1", "localhost") else host
+    base = f"http://{shown}:{server.server_address[1]}"
     click.echo(
         f"Serving on {base}/ (CORS open). In Neo4j Browser run:\n  :play {base}/dipgraph.html"
     )
@@ -113,7 +102,7 @@ def serve(host, port):
     default="dipgraph-favorites.zip",
     show_default=True,
 )
-def favorites(out):
+def favorites(out: Path) -> None:
     """Write the query library as a zip to drag onto Neo4j Browser's favorites."""
     from dipgraph.cypher.browser import favorites_zip
     from dipgraph.cypher.library import list_queries
@@ -131,13 +120,12 @@ def favorites(out):
     default="out/browser",
     show_default=True,
 )
-def guide(out):
+def guide(out: Path) -> None:
     """Write the guide (HTML for :play, AsciiDoc for :guide, Markdown) and the style sheet."""
-    from dipgraph.cypher.browser import guide_adoc, guide_html, read_guide, read_style
+    from dipgraph.cypher.browser import write_guide_files
 
-    title, slides = read_guide()
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "dipgraph.html").write_text(guide_html(title, slides), encoding="utf-8")
-    (out / "dipgraph.adoc").write_text(guide_adoc(title, slides), encoding="utf-8")
-    (out / "style.grass").write_text(read_style(), encoding="utf-8")
-    click.echo(f"Wrote {out}/: dipgraph.html, dipgraph.adoc, style.grass ({len(slides)} slides)")
+    slides = write_guide_files(out)
+    click.echo(f"Wrote {out}/: dipgraph.html, dipgraph.adoc, style.grass ({slides} slides)")
+
+
+COMMANDS = (query, browser)

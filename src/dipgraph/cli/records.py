@@ -1,0 +1,142 @@
+"""dipgraph validate, stats, and sources locate|verify: the records and their sources."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import click
+
+from dipgraph.settings import Settings
+
+from .options import echo_problems, require_texts, texts_option
+
+__all__ = ["COMMANDS"]
+
+
+@click.command()
+@texts_option
+@click.pass_obj
+def validate(settings: Settings, texts: Path | None) -> None:
+    """Check every record; list all problems as file:line: record: field: message.
+
+    With --texts, also verify source hashes and cited passages (as `sources verify`).
+    """
+    from dipgraph.pipeline import check_data
+
+    checked = check_data(settings, texts=texts if texts is not None else settings.texts)
+    report, records = checked.report, checked.records
+    echo_problems(report)
+    if not report.ok:
+        raise click.ClickException(
+            f"{len(report.errors)} error(s), {len(report.warnings)} warning(s)"
+        )
+    click.echo(
+        f"{len(records.entities)} entities, {len(records.claims)} claims from {len(records.sources)} sources: "
+        f"no errors, {len(report.warnings)} warning(s)"
+    )
+
+
+@click.command()
+@texts_option
+@click.option(
+    "--show-uncovered/--no-show-uncovered", default=True, help="List unexplained paragraphs."
+)
+@click.pass_obj
+def stats(settings: Settings, texts: Path | None, show_uncovered: bool) -> None:
+    """Counts by label, type and source; with --texts, the paragraph coverage of each source.
+
+    A paragraph no citation points into must be explained in data/coverage.yaml;
+    the exit status is 1 while any is left unexplained.
+    """
+    from dipgraph.pipeline import count_data
+
+    texts = texts if texts is not None else settings.texts
+    result = count_data(settings, texts=texts)
+    _echo_counts(result)
+    if texts is None or result.coverage is None:
+        click.echo("\n(paragraph coverage needs the source texts: --texts DIR or DIPGRAPH_TEXTS)")
+        return
+    echo_problems(result.problems)
+    _echo_coverage(result, texts, show_uncovered=show_uncovered)
+
+
+def _echo_counts(result) -> None:
+    counts = result.counts
+    click.echo("Nodes by label: " + _counted(counts["labels"]))
+    click.echo("Relationships by type: " + _counted(counts["types"]))
+    click.echo("\nsource               entities  claims  relationships  only source")
+    for source in result.records.sources:
+        kinds = ("entities", "claims", "relationships", "only source")
+        row = [counts["sources"][(source, k)] for k in kinds]
+        click.echo(f"{source:<20} {row[0]:>8}  {row[1]:>6}  {row[2]:>13}  {row[3]:>11}")
+
+
+def _echo_coverage(result, texts: Path, *, show_uncovered: bool) -> None:
+    from dipgraph.pipeline import paragraph_preview
+
+    click.echo("\nsource               paragraphs  cited  explained  unexplained  cited share")
+    for doc in result.coverage:
+        row = (len(doc.paragraphs), len(doc.cited), len(doc.explained), len(doc.unexplained))
+        click.echo(
+            f"{doc.source:<20} {row[0]:>10}  {row[1]:>5}  {row[2]:>9}  {row[3]:>11}  {doc.cited_share:>11.0%}"
+        )
+    left = [(doc, n) for doc in result.coverage for n in doc.unexplained]
+    if show_uncovered:
+        for doc, number in left:
+            start, end = doc.paragraphs[number - 1]
+            preview = paragraph_preview(result.records, texts, doc.source, start, end)
+            click.echo(f"unexplained: {doc.source} para {number}: {preview}")
+    if left or not result.problems.ok:
+        raise click.ClickException(
+            f"{len(left)} paragraph(s) neither cited nor explained in data/coverage.yaml"
+        )
+
+
+def _counted(counter: Counter) -> str:
+    return (
+        f"{sum(counter.values())} ("
+        + ", ".join(f"{k} {v}" for k, v in sorted(counter.items()))
+        + ")"
+    )
+
+
+@click.group()
+def sources() -> None:
+    """Find passages in the source texts and verify citations against them."""
+
+
+@sources.command()
+@click.argument("source")
+@click.argument("words", nargs=-1, required=True)
+@texts_option
+@click.pass_obj
+def locate(settings: Settings, source: str, words: tuple[str, ...], texts: Path | None) -> None:
+    """Print the span of WORDS in SOURCE, ready to paste into a record's cite."""
+    from dipgraph.pipeline import locate_phrase
+
+    found = locate_phrase(settings, source, " ".join(words), texts=require_texts(settings, texts))
+    for match in found:
+        click.echo(
+            f'- {{source: {source}, span: [{match.start}, {match.end}], at: "para {match.paragraph}"}}'
+        )
+        click.echo(f"  # …{match.context}…")
+
+
+@sources.command()
+@texts_option
+@click.pass_obj
+def verify(settings: Settings, texts: Path | None) -> None:
+    """Check each source's SHA-256 and that every cited span names its record or date."""
+    from dipgraph.pipeline import verify_citations
+
+    result = verify_citations(settings, texts=require_texts(settings, texts))
+    echo_problems(result.report)
+    if not result.report.ok:
+        raise click.ClickException(f"{len(result.report.errors)} citation problem(s)")
+    click.echo(
+        f"{result.sources} source texts match their hashes; {result.citations} citations name their record or date"
+    )
+
+
+COMMANDS = (validate, stats, sources)

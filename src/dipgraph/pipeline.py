@@ -1,0 +1,462 @@
+"""The jobs dipgraph does, as library calls: what each command runs, for notebooks too.
+
+Every function takes a `Settings` (where the records are, which database) and
+returns a small dataclass; the command line only parses options, calls one of
+these and prints. `build` is the main job: validate, load, analyse, draw, export.
+
+Examples
+--------
+>>> from dipgraph.settings import Settings
+>>> checked = check_data(Settings(data=Path("data")))  # doctest: +SKIP
+>>> checked.report.ok, len(checked.records.claims)  # doctest: +SKIP
+(True, 730)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import networkx as nx
+import pandas as pd
+
+from dipgraph.analysis.export import write_graph_exports
+from dipgraph.analysis.job import (
+    FigureFiles,
+    analyze_graph,
+    choose_windows,
+    write_analysis,
+    write_figures,
+)
+from dipgraph.analysis.options import EXPORT_FORMATS, AnalysisOptions
+from dipgraph.analysis.timeline import Window
+from dipgraph.cypher.library import SavedQuery
+from dipgraph.cypher.run import resolve, run_query
+from dipgraph.errors import (
+    AnalysisError,
+    EngineError,
+    QueryError,
+    SourceTextError,
+    ValidationFailed,
+)
+from dipgraph.loader.coverage import DocumentCoverage, count_records, document_coverage
+from dipgraph.loader.embedded import EmbeddedFalkorDB
+from dipgraph.loader.engines import FALKORDB, Engine, Neo4jEngine
+from dipgraph.loader.exports import write_record_files
+from dipgraph.loader.graph import GraphRows, build_networkx, graph_rows
+from dipgraph.loader.load import LoadSummary, load_graph, read_networkx
+from dipgraph.loader.problems import Report, did_you_mean
+from dipgraph.loader.records import Records, read_records
+from dipgraph.loader.sides import SIDES_FILE, check_sides, read_sides
+from dipgraph.loader.sources import locate, read_source_text, verify_sources
+from dipgraph.loader.validate import check_records
+from dipgraph.settings import Settings
+
+__all__ = [
+    "AnalysisInputs",
+    "AnalysisResult",
+    "BuildResult",
+    "CheckResult",
+    "LoadResult",
+    "Located",
+    "StatsResult",
+    "VerifyResult",
+    "analyze_data",
+    "build",
+    "check_data",
+    "count_data",
+    "describe_load",
+    "describe_store",
+    "draw_figures",
+    "export_graph",
+    "leading_mediators",
+    "load_store",
+    "locate_phrase",
+    "open_engine",
+    "paragraph_preview",
+    "query_store",
+    "read_analysis_inputs",
+    "require_valid_data",
+    "store_location",
+    "verify_citations",
+]
+
+# Called after each batch with the number of rows it wrote and the total to write.
+Progress = Callable[[int, int], object]
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """The records as read, and every problem found in them."""
+
+    records: Records
+    report: Report
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """A load: the records, the rows written, what the database then held, and where."""
+
+    checked: CheckResult
+    rows: GraphRows
+    summary: LoadSummary
+    where: str
+
+
+@dataclass(frozen=True)
+class AnalysisInputs:
+    """The graph to analyse and the sides of its conflict (empty when none is given)."""
+
+    graph: nx.MultiDiGraph
+    sides: dict[str, list[str]]
+
+
+@dataclass(frozen=True)
+class AnalysisResult:
+    """An analysis: its inputs, windows and options, the tables and the CSV files."""
+
+    inputs: AnalysisInputs
+    options: AnalysisOptions
+    windows: list[Window]
+    tables: dict[str, pd.DataFrame]
+    written: list[Path]
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """The main job: the load, the analysis, the figures, every file by section, the index."""
+
+    load: LoadResult
+    analysis: AnalysisResult
+    figures: FigureFiles
+    sections: dict[str, list[Path]]
+    index: Path
+
+
+# -- records and databases ---------------------------------------------------------------------
+
+
+def check_data(settings: Settings, *, texts: Path | None = None) -> CheckResult:
+    """Read and validate the data folder; with ``texts``, also verify the citations."""
+    records, report = check_records(settings.data)
+    if texts is not None and report.ok:
+        report.problems.extend(verify_sources(records, texts).problems)
+    return CheckResult(records, report)
+
+
+def require_valid_data(settings: Settings, *, writing: bool = False) -> CheckResult:
+    """The validated records; `ValidationFailed` on any error (``writing``: the caller
+    was about to write, and says that nothing was)."""
+    checked = check_data(settings)
+    if not checked.report.ok:
+        raise ValidationFailed(checked.report, wrote_nothing=writing)
+    return checked
+
+
+@contextlib.contextmanager
+def open_engine(settings: Settings) -> Iterator[Engine]:
+    """The database the settings choose; the embedded server is stopped on exit."""
+    if not settings.use_neo4j:
+        with EmbeddedFalkorDB(settings.home) as engine:
+            yield engine
+        return
+    if not settings.neo4j_uri or not settings.neo4j_password:
+        raise EngineError(
+            "Neo4j needs a URI and a password: set NEO4J_URI and NEO4J_PASSWORD (or --uri/--password)"
+        )
+    neo4j = Neo4jEngine(
+        settings.neo4j_uri, settings.neo4j_user, settings.neo4j_password, settings.neo4j_database
+    )
+    try:
+        yield neo4j
+    finally:
+        neo4j.close()
+
+
+def store_location(settings: Settings) -> str:
+    """Where a load goes: the Neo4j URI, or the embedded store's folder."""
+    return str(settings.neo4j_uri if settings.use_neo4j else settings.home)
+
+
+def describe_store(settings: Settings) -> str:
+    """The database the settings choose, as messages name it."""
+    return "Neo4j" if settings.use_neo4j else "embedded FalkorDB"
+
+
+def load_store(
+    settings: Settings, *, replace: bool = False, progress: Progress | None = None
+) -> LoadResult:
+    """Validate, then load into the database (``replace``: also remove what the records
+    no longer hold); ``progress`` is called after each batch."""
+    checked = require_valid_data(settings, writing=True)
+    rows = graph_rows(checked.records)
+    total = len(rows.nodes) + len(rows.edges)
+    advance = (lambda count: progress(count, total)) if progress else None
+    with open_engine(settings) as engine:
+        summary = load_graph(engine, rows, replace=replace, progress=advance)
+    return LoadResult(checked, rows, summary, store_location(settings))
+
+
+def describe_load(result: LoadResult) -> str:
+    """What a load left in the database, by label and by type, in three lines."""
+    summary = result.summary
+    nodes = ", ".join(f"{k} {v}" for k, v in sorted(summary.nodes.items()))
+    rels = ", ".join(f"{k} {v}" for k, v in sorted(summary.relationships.items()))
+    return (
+        f"Loaded into {summary.engine} ({result.where}):\n"
+        f"  nodes {sum(summary.nodes.values())}: {nodes}\n"
+        f"  relationships {sum(summary.relationships.values())}: {rels}"
+    )
+
+
+def query_store(
+    settings: Settings, statement: str, params: dict[str, object], *, write: bool = False
+) -> list[dict]:
+    """Run a saved query (by name), a ``.cypher`` file or a statement on the database."""
+    query: SavedQuery = resolve(statement)
+    with open_engine(settings) as engine:
+        if engine.kind == FALKORDB and _is_empty(engine):
+            raise QueryError(
+                f"the embedded store {settings.home} is empty: run dipgraph load first"
+            )
+        return run_query(engine, query, params, write=write)
+
+
+def _is_empty(engine: Engine) -> bool:
+    try:
+        return not engine.read("MATCH (n:Entity) RETURN count(n) AS n")[0]["n"]
+    except EngineError:  # FalkorDB knows no graph that was never written: empty
+        return True
+
+
+# -- sources and coverage ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StatsResult:
+    """Counts by label, type and source; each document's paragraph coverage when the
+    texts were given (else None), and the problems reading them."""
+
+    records: Records
+    counts: dict[str, Counter]
+    coverage: list[DocumentCoverage] | None
+    problems: Report
+
+
+@dataclass(frozen=True)
+class Located:
+    """One place a phrase occurs in a source text, with the words around it."""
+
+    source: str
+    start: int
+    end: int
+    paragraph: int
+    context: str
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    """Citation problems, and how many sources and citations were checked."""
+
+    report: Report
+    sources: int
+    citations: int
+
+
+def count_data(settings: Settings, *, texts: Path | None = None) -> StatsResult:
+    """Counts of the validated records; with ``texts``, each document's coverage."""
+    records = require_valid_data(settings).records
+    problems = Report()
+    coverage = document_coverage(records, texts, problems) if texts is not None else None
+    return StatsResult(records, count_records(records), coverage, problems)
+
+
+def paragraph_preview(records: Records, texts: Path, source: str, start: int, end: int) -> str:
+    """The first eight words of a passage, for a listing."""
+    words = read_source_text(records.sources[source], texts)[start:end].split()
+    return " ".join(words[:8]) + (" …" if len(words) > 8 else "")
+
+
+def locate_phrase(settings: Settings, source: str, phrase: str, *, texts: Path) -> list[Located]:
+    """Every occurrence of ``phrase`` in the text of ``source``, ready to cite."""
+    records = read_records(settings.data)
+    if source not in records.sources:
+        raise SourceTextError(f"unknown source {source!r}{did_you_mean(source, records.sources)}")
+    text = read_source_text(records.sources[source], texts)
+    matches = locate(text, phrase)
+    if not matches:
+        raise SourceTextError(f"{phrase!r} does not occur in {source}")
+    return [
+        Located(
+            source,
+            m.start,
+            m.end,
+            m.paragraph,
+            " ".join(text[max(0, m.start - 30) : m.end + 30].split()),
+        )
+        for m in matches
+    ]
+
+
+def verify_citations(settings: Settings, *, texts: Path) -> VerifyResult:
+    """Check each source's SHA-256 and that every cited span names its record or date."""
+    records = require_valid_data(settings).records
+    citations = sum(len(e.cites) for e in records.entities.values())
+    citations += sum(len(c.cites) for c in records.claims)
+    return VerifyResult(verify_sources(records, texts), len(records.sources), citations)
+
+
+# -- analysis ------------------------------------------------------------------------------------
+
+
+def read_analysis_inputs(
+    settings: Settings, *, from_db: bool = False, graph: nx.MultiDiGraph | None = None
+) -> AnalysisInputs:
+    """The graph to analyse (``graph`` as given, else the database with ``from_db``, else
+    the records) and the sides of the one conflict ``sides.yaml`` describes."""
+    if graph is None and from_db:
+        with open_engine(settings) as engine:
+            graph = read_networkx(engine)
+        return AnalysisInputs(graph, _one_conflict(_sides_for_graph(settings, graph)))
+    records = require_valid_data(settings).records
+    graph = graph if graph is not None else build_networkx(graph_rows(records))
+    return AnalysisInputs(graph, _one_conflict(records.sides))
+
+
+def _sides_for_graph(settings: Settings, graph: nx.MultiDiGraph) -> dict:
+    """``sides.yaml`` checked against a graph read from a database."""
+    path, report = settings.data / SIDES_FILE, Report()
+    if not path.is_file():
+        return {}
+    sides = read_sides(path, report)
+    check_sides(sides, {n: str(a.get("label")) for n, a in graph.nodes(data=True)}, report)
+    if not report.ok:
+        raise ValidationFailed(report)
+    return sides
+
+
+def _one_conflict(sides: dict) -> dict[str, list[str]]:
+    # Without sides, the measures between sides are left out.
+    if not sides:
+        return {}
+    if len(sides) != 1:
+        raise AnalysisError(f"{SIDES_FILE} must describe exactly one conflict for now")
+    return next(iter(sides.values())).sides
+
+
+def analyze_data(
+    settings: Settings,
+    *,
+    out: Path,
+    options: AnalysisOptions | None = None,
+    from_db: bool = False,
+    graph: nx.MultiDiGraph | None = None,
+) -> AnalysisResult:
+    """Analyse as ``options`` say and write the tables into ``out/analysis``."""
+    options = options or AnalysisOptions()
+    inputs = read_analysis_inputs(settings, from_db=from_db, graph=graph)
+    windows = choose_windows(inputs.graph, **dataclasses.asdict(options.slicing))
+    tables = analyze_graph(
+        inputs.graph, inputs.sides, windows, dates=options.dates, level=options.level
+    )
+    return AnalysisResult(
+        inputs, options, windows, tables, write_analysis(tables, out / "analysis")
+    )
+
+
+def draw_figures(analysis: AnalysisResult, *, out: Path) -> FigureFiles:
+    """The five figures of an analysis, into ``out/figures``."""
+    inputs, options = analysis.inputs, analysis.options
+    return write_figures(
+        inputs.graph,
+        inputs.sides,
+        analysis.tables,
+        analysis.windows,
+        out / "figures",
+        dates=options.dates,
+        level=options.level,
+    )
+
+
+def export_graph(
+    settings: Settings,
+    *,
+    out: Path,
+    formats: tuple[str, ...] = EXPORT_FORMATS,
+    from_db: bool = False,
+) -> list[Path]:
+    """The graph (records, or the database with ``from_db``) in ``formats``, into ``out/export``."""
+    graph = read_analysis_inputs(settings, from_db=from_db).graph
+    return write_graph_exports(graph, out / "export", formats=formats)
+
+
+def leading_mediators(analysis: AnalysisResult, *, last: int | None = None) -> str:
+    """The two highest mediation betweenness values of each window (of the ``last`` ones)."""
+    table = analysis.tables["measures"]
+    mediation = table[table.measure == "mediation_betweenness"]
+    lines = ["Leading mediator by mediation betweenness:"]
+    for w in analysis.windows[-last:] if last else analysis.windows:
+        rows = mediation[mediation.window == w.label].sort_values("value", ascending=False)
+        top = ", ".join(f"{r.name} {r.value:.2f}" for r in rows.head(2).itertuples()) or "-"
+        lines.append(f"  {w.label}: {top}")
+    return "\n".join(lines)
+
+
+# -- the main job ------------------------------------------------------------------------------
+
+
+def build(
+    settings: Settings,
+    *,
+    out: Path,
+    load_progress: Progress | None = None,
+    on_stage: Callable[[str], object] | None = None,
+) -> BuildResult:
+    """Validate, load (replacing the previous load), analyse, draw and export into ``out``,
+    indexed in ``out/README.md``. ``load_progress`` is called after each batch loaded;
+    ``on_stage`` with "analysis", "figures" and "export" as each starts."""
+    stage = on_stage or (lambda _: None)
+    loaded = load_store(settings, replace=True, progress=load_progress)
+    graph = build_networkx(loaded.rows)
+    warnings = loaded.checked.report.warnings
+    sections = {"records": write_record_files(graph, out / "records", warnings=warnings)}
+    stage("analysis")
+    analysis = analyze_data(settings, out=out, graph=graph)
+    sections["analysis"] = analysis.written
+    stage("figures")
+    figures = draw_figures(analysis, out=out)
+    sections["figures"] = figures.written
+    stage("export")
+    sections["export"] = write_graph_exports(graph, out / "export", formats=EXPORT_FORMATS)
+    summary = "```\n" + describe_load(loaded) + "\n```"
+    index = _write_index(out, sections, summary=summary, skipped=figures.skipped)
+    return BuildResult(loaded, analysis, figures, sections, index)
+
+
+_ABOUT = {
+    "analysis": "tidy tables: measures per window and actor, roles, role transitions, source sensitivity",
+    "figures": "PNG and SVG figures; each caption names the sources and the time slicing",
+    "export": "the graph for other tools: GraphML, GEXF 1.3 (Gephi timeline), CSV, Cytoscape.js JSON, "
+    "and explorer.html (open it in a browser; works offline)",
+    "records": "the records as JSON and CSV, and the validation warnings",
+}
+
+
+def _write_index(
+    out: Path, sections: dict[str, list[Path]], *, summary: str, skipped: dict[str, str]
+) -> Path:
+    """``out/README.md``: what the build produced, with a line on each kind of file."""
+    lines = ["# dipgraph build outputs", "", summary, ""]
+    for section, paths in sections.items():
+        lines += [f"## {section}: {_ABOUT.get(section, '')}", ""]
+        lines += [f"- [{p.relative_to(out)}]({p.relative_to(out)})" for p in paths]
+        if section == "figures":
+            lines += [f"- {name}: not drawn ({why})" for name, why in skipped.items()]
+        lines.append("")
+    index = out / "README.md"
+    index.write_text("\n".join(lines), encoding="utf-8")
+    return index
