@@ -73,7 +73,7 @@ TYPE_COLORS = {
 }
 FALLBACK_COLORS = ("#17becf", "#bcbd22", "#7f7f7f", "#8c564b", "#9467bd")
 # Source attributes worth showing; sha256 and chars only matter to the loader.
-SOURCE_FIELDS = ("title", "authors", "publisher", "published", "url", "doi", "file", "note")
+SOURCE_DETAILS = ("title", "authors", "publisher", "published", "url", "doi", "file", "note")
 
 ASSETS = files("dipgraph.analysis") / "explorer_assets"
 
@@ -100,7 +100,11 @@ def _layout(graph: nx.MultiDiGraph, ids: list[str], seed: int) -> dict[str, tupl
     pos: dict[str, tuple[float, float]] = {}
     x0 = y = top = column = 0.0
     for i, component in enumerate(components):
-        sub = simple.subgraph(component)
+        # A subgraph view lists its nodes in set order, which follows the hash seed; the
+        # layout's random start follows node order, so build the component in sorted order.
+        sub = nx.Graph()
+        sub.add_nodes_from(component)
+        sub.add_edges_from(simple.subgraph(component).edges(data=True))
         size = 2.0 if i == 0 else max(0.1, 2 * (len(component) / len(components[0])) ** 0.5)
         if i == 1:
             x0, y = max(x for x, _ in pos.values()) + 0.2, top
@@ -152,7 +156,7 @@ def explorer_payload(graph: nx.MultiDiGraph, *, seed: int = 0) -> dict:
             {**attrs, "id": n, "name": attrs.get("name", n), "x": pos[n][0], "y": pos[n][1]}
         )
     sources = {
-        n: {k: d[k] for k in SOURCE_FIELDS if k in d}
+        n: {k: d[k] for k in SOURCE_DETAILS if k in d}
         for n, d in graph.nodes(data=True)
         if d.get("label") == SOURCE_LABEL
     }

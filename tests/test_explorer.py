@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from support import DATA
+from support import DATA, outputs_under_hash_seeds
 
 from dipgraph.analysis.explorer import explorer_html, explorer_payload, write_explorer
 from dipgraph.loader import build_networkx, check_records, graph_rows
@@ -95,6 +95,18 @@ def test_payload_positions_fit_the_canvas_and_are_reproducible(graph, payload):
     assert [(n["x"], n["y"]) for n in again["nodes"]] == [
         (n["x"], n["y"]) for n in payload["nodes"]
     ]
+
+
+def test_layout_is_the_same_in_every_process():
+    """The layout's random start follows node order; a subgraph view's node order
+    follows the hash seed, which made positions change from one run to the next."""
+    script = (
+        "from dipgraph.loader import check_records, graph_rows, build_networkx\n"
+        "from dipgraph.analysis.explorer import explorer_payload\n"
+        f"r, _ = check_records({str(DATA)!r}); g = build_networkx(graph_rows(r))\n"
+        "print(sorted((n['id'], n['x'], n['y']) for n in explorer_payload(g)['nodes']))\n"
+    )
+    assert len(outputs_under_hash_seeds(script)) == 1
 
 
 def test_payload_edge_years_follow_earliest_and_latest(payload):
