@@ -7,6 +7,11 @@ needs them first) is the one way Python reads them.
 
 from __future__ import annotations
 
+if __name__ != "dipgraph.cypher":  # imported by its folder name, from the repository root
+    raise ImportError(
+        "import this folder as dipgraph.cypher, not cypher (pip install -e . makes it importable)"
+    )
+
 from dipgraph.loader.statements import read_statement, read_statements
 
 __all__ = ["read_statement", "read_statements"]

@@ -1,5 +1,11 @@
 """Records in, graph out: reading, validating and loading dipgraph's sourced records."""
 
+if __name__ != "dipgraph.loader":  # imported by its folder name, from the repository root
+    raise ImportError(
+        "import this folder as dipgraph.loader, not loader (pip install -e . makes it importable)"
+    )
+
+
 from dipgraph.errors import DipgraphError, EngineError, SourceTextError, TimeError, ValidationFailed
 
 from .graph import build_networkx, graph_rows

@@ -7,7 +7,9 @@ Tests import these by name (``from support import DATA``); fixtures live in conf
 from __future__ import annotations
 
 import hashlib
+import importlib
 import os
+import pkgutil
 import subprocess
 import sys
 from pathlib import Path
@@ -15,6 +17,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# The installed packages: loader/, analysis/ and cypher/ map to subpackages of dipgraph
+# (pyproject's package-dir), so an editable install does not list them under src/dipgraph.
+PACKAGES = ("dipgraph", "dipgraph.loader", "dipgraph.analysis", "dipgraph.cypher")
 DATA = ROOT / "data"
 SEEDS = ROOT.parent / "shared" / "seeds"
 
@@ -130,3 +135,12 @@ def outputs_under_hash_seeds(script: str, seeds: tuple[str, ...] = ("1", "2")) -
         ).stdout
         for seed in seeds
     }
+
+
+def project_modules() -> list[str]:
+    """Every module of the dipgraph package, subpackages included, by name."""
+    found = set(PACKAGES)
+    for package in PACKAGES:
+        path = importlib.import_module(package).__path__
+        found.update(m.name for m in pkgutil.walk_packages(path, f"{package}."))
+    return sorted(found)

@@ -4,31 +4,22 @@ from __future__ import annotations
 
 import doctest
 import importlib
-import pkgutil
 import re
 from importlib.resources import files
 
 import pytest
-from support import ROOT
+from support import ROOT, project_modules
 
 import dipgraph
 from dipgraph.cypher import read_statement, read_statements
 from dipgraph.loader.vocabulary import LABELS, RELATIONSHIPS
 
-MODULES = sorted(
-    name
-    for package in ("dipgraph", "dipgraph.loader", "dipgraph.cypher", "dipgraph.analysis")
-    for name in [
-        package,
-        *(
-            f"{package}.{m.name}"
-            for m in pkgutil.iter_modules(importlib.import_module(package).__path__)
-        ),
-    ]
+MODULES = project_modules()
+
+
+@pytest.mark.parametrize(
+    "module", sorted(set(MODULES) - {"dipgraph.__main__", "dipgraph.cli.__main__"})
 )
-
-
-@pytest.mark.parametrize("module", sorted(set(MODULES) - {"dipgraph.__main__"}))
 def test_docstring_examples(module):
     result = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
     assert result.failed == 0

@@ -14,21 +14,31 @@ True
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from dipgraph.loader.problems import Report
+from collections.abc import Sequence
+from typing import Protocol
 
 __all__ = [
     "AnalysisError",
     "DipgraphError",
     "EngineError",
+    "ProblemReport",
     "QueryError",
     "SourceTextError",
     "TimeError",
     "ValidationFailed",
     "YamlSyntaxError",
 ]
+
+
+class ProblemReport(Protocol):
+    """What `ValidationFailed` carries: a report listing errors and warnings (such as
+    `dipgraph.loader.problems.Report`)."""
+
+    @property
+    def errors(self) -> Sequence[object]: ...
+
+    @property
+    def warnings(self) -> Sequence[object]: ...
 
 
 class DipgraphError(Exception):
@@ -60,7 +70,7 @@ class ValidationFailed(DipgraphError):
     """Records with errors. ``report`` holds every problem; ``wrote_nothing`` says that
     the command stopped before writing to a database (it is False for read-only work)."""
 
-    def __init__(self, report: Report, *, wrote_nothing: bool = False):
+    def __init__(self, report: ProblemReport, *, wrote_nothing: bool = False):
         self.report, self.wrote_nothing = report, wrote_nothing
         tail = "; nothing was written" if wrote_nothing else ""
         super().__init__(f"{len(report.errors)} error(s) in the records{tail}")
