@@ -96,7 +96,7 @@ def actor_facts(
         lift_target = (
             lift and attrs["type"] in ACTED_UPON and graph.nodes[v].get("label") in ACTOR_LABELS
         )
-        targets = lift.actors(v, act) if lift_target else {v}
+        targets = lift.actors(v, act) if lift is not None and lift_target else {v}
         for actor in sorted(actors):
             for target in sorted(targets):
                 if actor != target:

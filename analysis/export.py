@@ -72,7 +72,7 @@ def _drawn(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
 # -- GraphML ------------------------------------------------------------------------------
 def write_graphml(graph: nx.MultiDiGraph, path: Path) -> Path:
     out = nx.MultiDiGraph(dipgraph_lists="")
-    lists = set()
+    lists: set[str] = set()
     for node, attrs in _drawn(graph).nodes(data=True):
         flat = _flatten(attrs, lists)
         flat["type"], flat["label"] = flat.pop("label"), attrs.get("name", node)
@@ -193,6 +193,8 @@ def read_gexf_summary(path: Path) -> dict:
     root = ET.parse(path).getroot()
     ns = {"g": GEXF_NS}
     graph = root.find("g:graph", ns)
+    if graph is None:
+        raise ValueError(f"{path}: no <graph> element: not a GEXF 1.3 file")
     edges = graph.findall("g:edges/g:edge", ns)
     return {
         "version": root.get("version"),

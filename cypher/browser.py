@@ -48,7 +48,7 @@ def _package_text(name: str) -> str:
 def read_guide(text: str | None = None) -> tuple[str, list[Slide]]:
     """The guide's title and slides, from ``cypher/guide.md`` unless ``text`` is given."""
     text = _package_text("guide.md") if text is None else text
-    title, slides = "", []
+    title, slides = "", list[Slide]()
     block: list[str] = []
     fence = False
     for line in text.splitlines():

@@ -47,7 +47,9 @@ class SavedQuery:
 def list_queries() -> list[SavedQuery]:
     """Every query of the library, by name."""
     folder = files(__package__).joinpath("queries")
-    paths = sorted(p for p in folder.iterdir() if p.name.endswith(".cypher"))
+    paths = sorted(
+        (p for p in folder.iterdir() if p.name.endswith(".cypher")), key=lambda p: p.name
+    )
     return [
         parse_query(p.name.removesuffix(".cypher"), p.read_text(encoding="utf-8")) for p in paths
     ]
@@ -65,7 +67,8 @@ def find_query(name_or_path: str) -> SavedQuery | None:
 
 
 def parse_query(name: str, text: str) -> SavedQuery:
-    comments, body = [], []
+    comments: list[str] = []
+    body: list[str] = []
     for line in text.strip().splitlines():
         stripped = line.strip()
         if stripped.startswith("//") and not body:

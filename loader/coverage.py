@@ -68,18 +68,25 @@ def read_explanations(root: Path, report: Report) -> dict[str, dict[int, str]]:
     if not path.is_file():
         return {}
     try:
-        doc = read_yaml(path) or {}
+        doc = read_yaml(path)
     except YamlSyntaxError as exc:
         report.add(Problem(str(path), exc.line, "-", "yaml", exc.message))
         return {}
+    if doc is None:
+        return {}
+    if not isinstance(doc, LineDict):
+        message = (
+            f"expected a mapping of source ids to their paragraphs, not a {type(doc).__name__}"
+        )
+        report.add(Problem(str(path), 1, "-", "file", message))
+        return {}
     explained: dict[str, dict[int, str]] = {}
     for source, paragraphs in doc.items():
-        if not isinstance(paragraphs, LineDict):
-            report.add(
-                Problem(str(path), doc.line_of(source), source, "-", "expected paragraph: reason")
-            )
+        line = doc.line_of(source)
+        if not isinstance(paragraphs, LineDict) or not all(isinstance(n, int) for n in paragraphs):
+            report.add(Problem(str(path), line, source, "-", "expected paragraph: reason"))
             continue
-        explained[source] = {int(n): str(why) for n, why in paragraphs.items()}
+        explained[source] = {n: str(why) for n, why in paragraphs.items()}
     return explained
 
 

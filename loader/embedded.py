@@ -13,6 +13,7 @@ import socket
 import subprocess
 import time
 from pathlib import Path
+from typing import Any, TextIO
 
 from dipgraph.errors import EngineError
 
@@ -40,8 +41,8 @@ class EmbeddedFalkorDB:
         self.startup_timeout = startup_timeout
         self.port: int | None = port
         self._process: subprocess.Popen | None = None
-        self._lock = None
-        self._db = None
+        self._lock: TextIO | None = None
+        self._db: Any = None  # a falkordb.FalkorDB once the server answers
 
     def __enter__(self) -> FalkorEngine:
         return self.start()
@@ -133,15 +134,15 @@ class EmbeddedFalkorDB:
             self._process.wait()
 
     def _acquire_lock(self) -> None:
-        self._lock = open(self.home / "lock", "w")  # noqa: SIM115 - held until stop()
+        lock = open(self.home / "lock", "w")  # noqa: SIM115 - held until stop()
         try:
-            fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            self._lock.close()
-            self._lock = None
+            lock.close()
             raise EngineError(
                 f"the embedded store {self.home} is in use by another dipgraph process"
             ) from None
+        self._lock = lock
 
     def _release_lock(self) -> None:
         if self._lock is not None:

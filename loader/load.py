@@ -47,7 +47,7 @@ def load_graph(
     *,
     replace: bool = False,
     batch_size: int = BATCH_SIZE,
-    progress: Callable[[int], None] | None = None,
+    progress: Callable[[int], object] | None = None,
 ) -> LoadSummary:
     """Upsert ``rows``; with ``replace``, first remove what they no longer contain."""
     engine.apply_schema()

@@ -373,7 +373,7 @@ class _Reader:
 
     def _properties(self, path, item, record, spec) -> dict:
         """Check label- or predicate-specific fields against their `Property` spec."""
-        props = {}
+        props: dict[str, object] = {}
         for key, prop in spec.items():
             if item.get(key) is None:
                 continue

@@ -201,8 +201,8 @@ def _date_words(time: TimeSpan | None) -> list[str]:
     """
     if time is None or (time.earliest is None and time.latest is None):
         return []
-    first = int((time.earliest or time.latest)[:4])
-    last = int((time.latest or time.earliest)[:4])
+    bounds = [bound for bound in (time.earliest, time.latest) if bound]
+    first, last = int(bounds[0][:4]), int(bounds[-1][:4])
     years = range(first, min(last, first + 30) + 1)
     # "the late 1990s" gives the date of 1995/1999 as surely as "1997" does.
     words = [str(year) for year in years] + sorted({f"{year // 10 * 10}s" for year in years})

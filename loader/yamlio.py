@@ -32,7 +32,13 @@ class LineDict(dict):
 
 
 # libyaml's parser when PyYAML was built with it; the constructor stays ours.
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+try:
+    from yaml import CSafeLoader as _BaseLoader
+except ImportError:  # PyYAML built without libyaml
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+
+class _Loader(_BaseLoader):
     pass
 
 

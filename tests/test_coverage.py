@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from click.testing import CliRunner
 from support import DATA
 
 from dipgraph.cli import cli
 from dipgraph.loader import check_records
-from dipgraph.loader.coverage import count_records, document_coverage
+from dipgraph.loader.coverage import count_records, document_coverage, read_explanations
 from dipgraph.loader.problems import Report
 
 
@@ -17,6 +18,24 @@ def test_cited_and_unexplained_paragraphs(demo):
     (doc,) = document_coverage(records, demo.parent / "texts", report)
     assert (len(doc.paragraphs), sorted(doc.cited), doc.unexplained) == (3, [2, 3], [1])
     assert report.ok
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        (
+            "- demo\n",
+            "coverage.yaml:1: -: file: expected a mapping of source ids to their paragraphs, not a list",
+        ),
+        ("demo:\n  first: title\n", "coverage.yaml:1: demo: -: expected paragraph: reason"),
+        ("demo: [1, 2]\n", "coverage.yaml:1: demo: -: expected paragraph: reason"),
+    ],
+)
+def test_a_malformed_coverage_file_is_a_problem_not_a_crash(tmp_path, text, problem):
+    (tmp_path / "coverage.yaml").write_text(text)
+    report = Report()
+    assert read_explanations(tmp_path, report) == {}
+    assert [str(p).removeprefix(f"{tmp_path}/") for p in report.problems] == [problem]
 
 
 def test_explained_paragraphs_and_a_wrong_number(demo):
