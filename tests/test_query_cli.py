@@ -91,6 +91,25 @@ def test_engine_errors_are_one_line_naming_the_query(query):
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.output
 
 
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("MATCH (n) RETURN n.id LIMIT 1\n", "query untitled: the first line must be '// Title'"),
+        (
+            "// A title\n// :param n => [1, 2\nRETURN $n AS n\n",
+            "query untitled: :param n: cannot read the parameter value '[1, 2'",
+        ),
+    ],
+    ids=["no-title", "bad-default"],
+)
+def test_a_query_file_that_cannot_be_read_is_one_clear_error(query, tmp_path, text, message):
+    path = tmp_path / "untitled.cypher"
+    path.write_text(text, encoding="utf-8")
+    result = query(path)
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {message}\n"
+
+
 def test_list_names_every_saved_query(query):
     result = CliRunner().invoke(cli, ["query", "--list"])
     assert result.exit_code == 0
