@@ -1,9 +1,12 @@
 """The saved-query library (cypher/queries/*.cypher) against the shipped records.
 
 Every query parses, and with its default parameters returns exactly the rows kept in
-tests/expected/queries/<name>.json. Those files were checked against the records and,
-for a sample, against the cited passages of the source documents; when the records
-change, rerun the query, read the new rows and update the file deliberately.
+tests/expected/queries/<name>.json. Those files are snapshots of the queries' output:
+`python tests/expected/regenerate.py [NAME ...]` rewrites them from the shipped records
+(see tests/expected/README.md). A regenerated diff must be read and checked against the
+records before it is committed. tests/test_query_expectations.py checks the most-used
+queries, and their files, against answers computed from the YAML records without
+dipgraph's own code.
 
 Queries marked ``// Neo4j only`` are skipped on the embedded engine (the reason is
 printed). With NEO4J_URI set, every query also runs on Neo4j against the same files.
