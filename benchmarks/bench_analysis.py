@@ -17,7 +17,6 @@ from pathlib import Path
 
 import networkx as nx
 
-from dipgraph.analysis.actors import read_sides
 from dipgraph.analysis.job import choose_windows
 from dipgraph.analysis.measures import profile
 from dipgraph.analysis.roles import actor_roles, role_transitions
@@ -89,7 +88,7 @@ def main() -> None:
 
     records, _ = check_records(ROOT / "data")
     corpus = build_networkx(graph_rows(records))
-    sides = read_sides(ROOT / "data" / "sides.yaml", corpus)["karabakh-conflict"]
+    sides = records.sides["karabakh-conflict"].sides
     yearly = choose_windows(corpus)
     timed(
         f"corpus: profile, {len(yearly)} yearly windows",

@@ -3,23 +3,57 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import networkx as nx
+import pytest
 from support import DATA, ROOT
 
 
-def test_python_example_runs_and_round_trips(tmp_path, monkeypatch):
-    block = re.search(r"```python\n(.*?)```", (ROOT / "README.md").read_text(), re.S).group(1)
+def _python_blocks() -> list[str]:
+    section = (ROOT / "README.md").read_text().split("### Use it from Python")[1].split("\n## ")[0]
+    return re.findall(r"```python\n(.*?)```", section, re.S)
+
+
+@pytest.fixture
+def in_scratch_folder(tmp_path, monkeypatch):
+    """A working folder whose data/ is the shipped records, with no DIPGRAPH_* set."""
     (tmp_path / "data").symlink_to(DATA)
     monkeypatch.chdir(tmp_path)
+    for name in ("DIPGRAPH_DATA", "DIPGRAPH_HOME", "DIPGRAPH_TEXTS"):
+        monkeypatch.delenv(name, raising=False)
+    return tmp_path
+
+
+def _run(block: str) -> dict:
     namespace: dict = {}
     exec(compile(block, "README.md", "exec"), namespace)
+    return namespace
+
+
+def test_pipeline_example_runs(in_scratch_folder):
+    namespace = _run(_python_blocks()[0])
+    assert namespace["checked"].report.ok
+    result = namespace["result"]
+    assert (in_scratch_folder / "out" / "README.md").is_file()
+    assert result.figures.written[0] == Path("out/figures/trajectories.png")
+    measures = result.analysis.tables["measures"]
+    assert {"window", "actor", "measure", "value"} <= set(measures.columns)
+    assert (in_scratch_folder / "out" / "analysis" / "roles.csv").is_file()
+
+
+def test_loader_example_runs_and_round_trips(in_scratch_folder):
+    namespace = _run(_python_blocks()[1])
     assert namespace["report"].ok
     assert namespace["graph"].nodes["rasul-guliyev"]["aliases"] == [
         "Rasul Guliev",
         "Guliyev",
         "Guliev",
     ]
+    assert namespace["records"].sides["karabakh-conflict"].sides == {
+        "armenian": ["armenia", "nkr"],
+        "azerbaijani": ["azerbaijan"],
+    }
     assert nx.utils.graphs_equal(namespace["same"], namespace["graph"])
 
 
