@@ -13,6 +13,8 @@ Examples
 >>> open_ended = parse_time("2008-11-02/..")
 >>> (open_ended.earliest, open_ended.latest, open_ended.precision)
 ('2008-11-02', None, 'day')
+>>> (open_ended.start_bound, open_ended.end_bound)
+('known', 'open')
 >>> parse_time("2011/2009")
 Traceback (most recent call last):
 ...
@@ -27,6 +29,7 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Literal
 
 from edtf import EDTFParseException, parse_edtf
 from edtf.parser.parser_classes import (
@@ -38,19 +41,43 @@ from edtf.parser.parser_classes import (
 
 from dipgraph.errors import TimeError
 
-__all__ = ["TimeSpan", "parse_time"]
+__all__ = ["Bound", "TimeSpan", "parse_time"]
+
+Bound = Literal["known", "unknown", "open"]
+"""What an interval says about one of its ends: a date, ``""`` (unknown) or ``..`` (open)."""
 
 _PRECISIONS = {"day", "month", "year", "decade", "century", "millenium"}
 
 
 @dataclass(frozen=True)
 class TimeSpan:
-    """An EDTF value: its text, earliest and latest ISO dates (None = open) and precision."""
+    """An EDTF value: its text, earliest and latest ISO dates (None: no bound) and precision.
+
+    ``start_bound`` and ``end_bound`` say what kind of bound each end of an interval is,
+    which ``earliest`` and ``latest`` alone cannot (both give None for the two kinds of
+    missing bound):
+
+    - ``"known"``: a date (every end of a value that is not an interval);
+    - ``"open"``: EDTF ``..``, the span runs on that way ("1997/..": still under way);
+    - ``"unknown"``: EDTF's empty end, the span has a bound there that the record does
+      not know ("1997/": it ended some day after 1997; "/1992-05": it began some day
+      before the end of May 1992).
+
+    >>> unknown, still = parse_time("1997/"), parse_time("1997/..")
+    >>> (unknown.latest, unknown.end_bound), (still.latest, still.end_bound)
+    ((None, 'unknown'), (None, 'open'))
+    >>> parse_time("/1992-05").start_bound, parse_time("../1992").start_bound
+    ('unknown', 'open')
+    >>> parse_time("1994/1996").start_bound, parse_time("1994-05-05").end_bound
+    ('known', 'known')
+    """
 
     text: str
     earliest: str | None
     latest: str | None
     precision: str
+    start_bound: Bound = "known"
+    end_bound: Bound = "known"
 
     def overlaps(self, other: TimeSpan) -> bool:
         """Whether the two spans can refer to a common day."""
@@ -81,8 +108,11 @@ _PLAIN_PRECISION = {1: "year", 2: "month", 3: "day"}
 
 
 def _plain_dates(text: str) -> TimeSpan | None:
-    ends = [_plain_bounds(part) for part in text.split("/")] if text.count("/") <= 1 else [None]
-    if None in ends:
+    parts = text.split("/")
+    if len(parts) > 2:
+        return None
+    ends = [bounds for bounds in map(_plain_bounds, parts) if bounds is not None]
+    if len(ends) < len(parts):
         return None
     (lo, hi, precision), *rest = ends
     if rest:
@@ -99,9 +129,9 @@ def _plain_bounds(text: str) -> tuple[str, str, str] | None:
     if not match:
         return None
     year, month, day = (int(g) if g else None for g in match.groups())
-    if year == 0 or (month is not None and not 1 <= month <= 12):
+    if not year or (month is not None and not 1 <= month <= 12):
         return None  # leave unusual values and errors to the edtf package
-    if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
+    if day is not None and not 1 <= day <= calendar.monthrange(year, month or 1)[1]:
         return None
     first = dt.date(year, month or 1, day or 1)
     last = dt.date(year, month or 12, day or calendar.monthrange(year, month or 12)[1])
@@ -126,7 +156,16 @@ def _parse_edtf(text: str) -> TimeSpan:
         if start and end and start > end:
             first, second = text.split("/", 1)
             raise TimeError(f"end {second} is before start {first}")
-    return TimeSpan(text, lower, upper, _precision(value))
+    bounds: tuple[Bound, Bound] = ("known", "known")
+    if isinstance(value, Interval):
+        bounds = (_bound_kind(value.lower), _bound_kind(value.upper))
+    return TimeSpan(text, lower, upper, _precision(value), *bounds)
+
+
+def _bound_kind(end: object) -> Bound:
+    if isinstance(end, UnspecifiedIntervalSection):
+        return "open" if end.is_open else "unknown"
+    return "known"
 
 
 def _bound(value) -> str | None:

@@ -70,3 +70,37 @@ def test_overlap():
     assert parse_time("1994").overlaps(parse_time("1994-05-05"))
     assert not parse_time("2011-06-24").overlaps(parse_time("2011-06-25"))
     assert parse_time("2008-11-02/..").overlaps(parse_time("2020"))
+
+
+@pytest.mark.parametrize(
+    ("text", "start_bound", "end_bound"),
+    [
+        ("1997/..", "known", "open"),  # still under way
+        ("1997/", "known", "unknown"),  # ended, the record does not say when
+        ("/1992-05", "unknown", "known"),  # began, the record does not say when
+        ("../1992", "open", "known"),  # under way all along
+        ("../..", "open", "open"),
+        ("1994~/", "known", "unknown"),
+        ("/1994?", "unknown", "known"),
+        ("1994-05-05", "known", "known"),
+        ("1994", "known", "known"),
+        ("199X", "known", "known"),
+        ("1994/1996", "known", "known"),
+        ("1994-05/1995-06?", "known", "known"),
+    ],
+)
+def test_open_and_unknown_bounds(text, start_bound, end_bound):
+    span = parse_time(text)
+    assert (span.start_bound, span.end_bound) == (start_bound, end_bound)
+
+
+def test_open_and_unknown_ends_have_the_same_dates():
+    # Only the bound kinds tell "1997/.." (still under way) from "1997/" (ended some day).
+    still, ended = parse_time("1997/.."), parse_time("1997/")
+    assert (still.earliest, still.latest) == (ended.earliest, ended.latest) == ("1997-01-01", None)
+    assert still != ended
+    began, always = parse_time("/1992-05"), parse_time("../1992-05")
+    assert (
+        (began.earliest, began.latest) == (always.earliest, always.latest) == (None, "1992-05-31")
+    )
+    assert began != always
