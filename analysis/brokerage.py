@@ -85,9 +85,15 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-__all__ = ["ROLES", "brokerage_roles", "brokerage_zscores"]
+__all__ = ["BROKERAGE_ROLES", "brokerage_roles", "brokerage_zscores"]
 
-ROLES: tuple[str, ...] = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
+BROKERAGE_ROLES: tuple[str, ...] = (
+    "coordinator",
+    "itinerant",
+    "representative",
+    "gatekeeper",
+    "liaison",
+)
 
 # Role index by the pattern 4*[g(a) == g(b)] + 2*[g(b) == g(c)] + [g(a) == g(c)]. Patterns 3, 5
 # and 6 cannot occur because equality of labels is transitive.
@@ -164,10 +170,10 @@ def _count(paths: _TwoPaths, labels: np.ndarray) -> np.ndarray:
         | (g_a == g_c).view(np.uint8)
     )
     cell = _ROLE_OF_PATTERN[pattern]
-    cell += paths.broker * len(ROLES)
-    cell += (np.arange(rows, dtype=np.int64) * (n * len(ROLES)))[:, None]
-    counts = np.bincount(cell.ravel(), minlength=rows * n * len(ROLES))
-    return counts.reshape(rows, n, len(ROLES))
+    cell += paths.broker * len(BROKERAGE_ROLES)
+    cell += (np.arange(rows, dtype=np.int64) * (n * len(BROKERAGE_ROLES)))[:, None]
+    counts = np.bincount(cell.ravel(), minlength=rows * n * len(BROKERAGE_ROLES))
+    return counts.reshape(rows, n, len(BROKERAGE_ROLES))
 
 
 def brokerage_roles(graph: nx.Graph, groups: Mapping[Hashable, Hashable]) -> pd.DataFrame:
@@ -206,7 +212,7 @@ def brokerage_roles(graph: nx.Graph, groups: Mapping[Hashable, Hashable]) -> pd.
     frame = pd.DataFrame(
         counts.astype(np.int64),
         index=pd.Index(paths.nodes, name="node", tupleize_cols=False),
-        columns=list(ROLES),
+        columns=list(BROKERAGE_ROLES),
     )
     frame["total"] = frame.sum(axis=1)
     return frame
@@ -234,10 +240,10 @@ def brokerage_zscores(
     Returns
     -------
     pandas.DataFrame
-        One row per node and role (nodes in graph order, roles in the order of ``ROLES``), with
-        columns ``node, role, observed, mean, sd, z``: the observed count, the mean and the
-        standard deviation (``ddof=1``) of the count over the permutations, and
-        ``z = (observed - mean) / sd``, NaN where ``sd`` is 0.
+        One row per node and role (nodes in graph order, roles in the order of
+        ``BROKERAGE_ROLES``), with columns ``node, role, observed, mean, sd, z``: the observed
+        count, the mean and the standard deviation (``ddof=1``) of the count over the
+        permutations, and ``z = (observed - mean) / sd``, NaN where ``sd`` is 0.
 
     Raises
     ------
@@ -256,13 +262,35 @@ def brokerage_zscores(
     if permutations < 2:
         raise ValueError(f"permutations must be at least 2, got {permutations}")
     paths = _prepare(graph, groups)
-    n, k = len(paths.nodes), len(paths.source)
     observed = _count(paths, paths.codes[None, :])[0].astype(np.int64)
+    shift_sum, shift_sq = _permutation_shifts(paths, observed, permutations, seed)
+    mean, sd, z = _null_moments(observed, shift_sum, shift_sq, permutations)
+    return pd.DataFrame(
+        {
+            "node": [node for node in paths.nodes for _ in BROKERAGE_ROLES],
+            "role": list(BROKERAGE_ROLES) * len(paths.nodes),
+            "observed": observed.ravel(),
+            "mean": mean.ravel(),
+            "sd": sd.ravel(),
+            "z": z.ravel(),
+        }
+    )
 
-    # Accumulate exact integer sums of deviations from the observed counts: the variance is
-    # shift-invariant, and exact sums make it exactly 0 when every permutation agrees.
-    shift_sum = np.zeros((n, len(ROLES)), dtype=np.int64)
-    shift_sq = np.zeros((n, len(ROLES)), dtype=np.int64)
+
+def _permutation_shifts(
+    paths: _TwoPaths,
+    observed: np.ndarray,
+    permutations: int,
+    seed: int | np.random.Generator | None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Sums of the deviations from ``observed``, and of their squares, over the permutations.
+
+    The sums are exact integers: the variance is shift-invariant, and exact sums make it
+    exactly 0 when every permutation agrees.
+    """
+    n, k = len(paths.nodes), len(paths.source)
+    shift_sum = np.zeros((n, len(BROKERAGE_ROLES)), dtype=np.int64)
+    shift_sq = np.zeros((n, len(BROKERAGE_ROLES)), dtype=np.int64)
     if k and n:
         rng = np.random.default_rng(seed)
         batch = max(1, min(permutations, _BATCH_CELLS // k))
@@ -272,7 +300,13 @@ def brokerage_zscores(
             deviation = _count(paths, labels) - observed
             shift_sum += deviation.sum(axis=0)
             shift_sq += (deviation * deviation).sum(axis=0)
+    return shift_sum, shift_sq
 
+
+def _null_moments(
+    observed: np.ndarray, shift_sum: np.ndarray, shift_sq: np.ndarray, permutations: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The mean, the standard deviation (``ddof=1``) and the z-score of every count."""
     mean = observed + shift_sum / permutations
     variance = (permutations * shift_sq - shift_sum * shift_sum) / (
         permutations * (permutations - 1)
@@ -280,14 +314,4 @@ def brokerage_zscores(
     sd = np.sqrt(variance)
     with np.errstate(divide="ignore", invalid="ignore"):
         z = np.where(sd > 0, (observed - mean) / sd, np.nan)
-
-    return pd.DataFrame(
-        {
-            "node": [node for node in paths.nodes for _ in ROLES],
-            "role": list(ROLES) * n,
-            "observed": observed.ravel(),
-            "mean": mean.ravel(),
-            "sd": sd.ravel(),
-            "z": z.ravel(),
-        }
-    )
+    return mean, sd, z

@@ -11,9 +11,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from dipgraph.analysis.brokerage import ROLES, brokerage_roles, brokerage_zscores
+from dipgraph.analysis.brokerage import BROKERAGE_ROLES, brokerage_roles, brokerage_zscores
 
-COLUMNS = [*ROLES, "total"]
+ROLE_COLUMNS = list(BROKERAGE_ROLES)
+COLUMNS = [*ROLE_COLUMNS, "total"]
 
 
 def counts(frame: pd.DataFrame, node) -> dict[str, int]:
@@ -21,7 +22,7 @@ def counts(frame: pd.DataFrame, node) -> dict[str, int]:
 
 
 def expected(**roles: int) -> dict[str, int]:
-    row = dict.fromkeys(ROLES, 0) | roles
+    row = dict.fromkeys(BROKERAGE_ROLES, 0) | roles
     row["total"] = sum(row.values())
     return row
 
@@ -29,7 +30,7 @@ def expected(**roles: int) -> dict[str, int]:
 def naive_roles(graph: nx.Graph, groups: dict) -> dict:
     """Straight from the definitions, one triple at a time: the reference for the fast path."""
     directed = graph if graph.is_directed() else graph.to_directed()
-    out = {node: dict.fromkeys(ROLES, 0) for node in directed}
+    out = {node: dict.fromkeys(BROKERAGE_ROLES, 0) for node in directed}
     for broker in directed:
         for a in directed.predecessors(broker):
             for c in directed.successors(broker):
@@ -81,12 +82,12 @@ def test_five_structures_of_the_sna_documentation():
     frame = brokerage_roles(graph, groups)
     # Each broker b1..b5 sits on exactly one open two-path, of its own type; b6's is closed;
     # the ends a_i and c_i have no in- or no out-tie, so they broker nothing.
-    for i, role in enumerate(ROLES, start=1):
+    for i, role in enumerate(BROKERAGE_ROLES, start=1):
         assert counts(frame, f"b{i}") == expected(**{role: 1}), role
     assert counts(frame, "b6") == expected()
     ends = [node for node in graph if not node.startswith("b")]
     assert (frame.loc[ends, COLUMNS] == 0).all().all()
-    assert frame[list(ROLES)].sum().tolist() == [1, 1, 1, 1, 1]
+    assert frame[ROLE_COLUMNS].sum().tolist() == [1, 1, 1, 1, 1]
 
 
 # --- Worked example 2: a hub worked by hand from the Gould-Fernandez definitions ---------------
@@ -134,11 +135,18 @@ def test_hand_worked_hub():
 def test_output_layout():
     graph = nx.DiGraph(HUB_TIES)
     frame = brokerage_roles(graph, HUB_GROUPS)
+    assert BROKERAGE_ROLES == (
+        "coordinator",
+        "itinerant",
+        "representative",
+        "gatekeeper",
+        "liaison",
+    )
     assert list(frame.columns) == COLUMNS
     assert list(frame.index) == list(graph.nodes)
     assert frame.index.name == "node"
     assert all(dtype.kind == "i" for dtype in frame.dtypes)
-    assert (frame["total"] == frame[list(ROLES)].sum(axis=1)).all()
+    assert (frame["total"] == frame[ROLE_COLUMNS].sum(axis=1)).all()
 
 
 # --- Conventions and edge cases -----------------------------------------------------------------
@@ -243,7 +251,7 @@ def test_matches_naive_definition(seed):
     frame = brokerage_roles(graph, groups)
     reference = naive_roles(graph, groups)
     for node in graph:
-        assert frame.loc[node, list(ROLES)].tolist() == [reference[node][r] for r in ROLES]
+        assert frame.loc[node, ROLE_COLUMNS].tolist() == [reference[node][r] for r in ROLE_COLUMNS]
 
 
 # --- Permutation null ---------------------------------------------------------------------------
@@ -253,11 +261,11 @@ def test_zscore_layout_and_observed():
     graph = nx.DiGraph(HUB_TIES)
     z = brokerage_zscores(graph, HUB_GROUPS, permutations=200)
     assert list(z.columns) == ["node", "role", "observed", "mean", "sd", "z"]
-    assert len(z) == len(ROLES) * graph.number_of_nodes()
-    assert z["role"].tolist()[: len(ROLES)] == list(ROLES)
+    assert len(z) == len(BROKERAGE_ROLES) * graph.number_of_nodes()
+    assert z["role"].tolist()[: len(BROKERAGE_ROLES)] == ROLE_COLUMNS
     observed = z.pivot(index="node", columns="role", values="observed")
     roles = brokerage_roles(graph, HUB_GROUPS)
-    assert (observed.loc[list(graph), list(ROLES)] == roles[list(ROLES)]).all().all()
+    assert (observed.loc[list(graph), ROLE_COLUMNS] == roles[ROLE_COLUMNS]).all().all()
     finite = z.dropna(subset=["z"])
     assert np.allclose(finite["z"], (finite["observed"] - finite["mean"]) / finite["sd"])
 
@@ -298,7 +306,7 @@ def test_permutation_mean_matches_exact_expectation():
     nodes = list(graph)
     labels = [HUB_GROUPS[node] for node in nodes]
     tables = [
-        brokerage_roles(graph, dict(zip(nodes, order, strict=True)))[list(ROLES)].to_numpy()
+        brokerage_roles(graph, dict(zip(nodes, order, strict=True)))[ROLE_COLUMNS].to_numpy()
         for order in itertools.permutations(labels)
     ]
     exact_mean = np.mean(tables, axis=0).ravel()
