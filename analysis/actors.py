@@ -18,12 +18,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
 import networkx as nx
 
 from dipgraph.errors import AnalysisError
-from dipgraph.loader.yamlio import read_yaml
 
 from .options import LEVELS
 from .timeline import Window, fact_time, is_active
@@ -33,7 +31,6 @@ __all__ = [
     "Fact",
     "Prepared",
     "actor_facts",
-    "read_sides",
     "sides_in_window",
 ]
 
@@ -179,24 +176,6 @@ class _Attribution:
 
     def _is_body(self, node: str) -> bool:
         return self.graph.nodes[node].get("label") in ("State", "Organization")
-
-
-def read_sides(path: Path | str, graph: nx.MultiDiGraph) -> dict[str, dict[str, list[str]]]:
-    """``sides.yaml``: conflict id -> side name -> member ids, checked against the graph."""
-    doc = read_yaml(Path(path)) or {}
-    unknown = sorted(
-        f"{path}:{doc.line_of(conflict)}: {conflict}: {member}"
-        for conflict, sides in doc.items()
-        for members in sides.values()
-        for member in [conflict, *members]
-        if member not in graph
-    )
-    if unknown:
-        raise AnalysisError("unknown ids in the sides file: " + "; ".join(unknown))
-    return {
-        conflict: {side: list(members) for side, members in sides.items()}
-        for conflict, sides in doc.items()
-    }
 
 
 def sides_in_window(sides: dict[str, list[str]], facts: list[Fact]) -> dict[str, str]:

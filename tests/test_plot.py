@@ -1,23 +1,26 @@
 """Figures: each returns its Figure, draws into a given axes, carries a caption naming
-the sources and the time slicing, and shows what the table holds; on a constructed
-table and on the real corpus."""
+the sources and the time slicing, and shows what the table holds; the data builders
+behind them, on a constructed table and a tiny graph with answers worked by hand; and
+the figures of the real corpus."""
 
 from __future__ import annotations
 
+import math
 import xml.etree.ElementTree as ET
 
 import matplotlib.image as mpimg
+import networkx as nx
 import numpy as np
 import pandas as pd
 import pytest
 from matplotlib.figure import Figure
 from support import DATA
 
-from dipgraph.analysis.actors import read_sides
 from dipgraph.analysis.measures import profile
 from dipgraph.analysis.plot import (
     caption_of,
     display_name,
+    measure_name,
     plot_brokerage_mix,
     plot_heatmap,
     plot_period_networks,
@@ -25,30 +28,45 @@ from dipgraph.analysis.plot import (
     plot_trajectories,
     save_figure,
     source_titles,
+    top_actors,
+)
+from dipgraph.analysis.plot.graph_data import (
+    decimal_year,
+    mediation_marks,
+    ring_layout,
+    spell_bars,
+    spell_kinds,
+    timeline_actors,
+    timeline_lanes,
+    timeline_sources,
+    timeline_spells,
+    union_network,
+    window_panels,
+)
+from dipgraph.analysis.plot.labels import abbreviations, describe_windows, window_label
+from dipgraph.analysis.plot.table_data import (
+    brokerage_measures,
+    brokerage_sums,
+    measure_matrix,
+    measure_rows,
+    tie_offsets,
+    value_limits,
+    value_range,
+    window_order,
+    window_ranks,
 )
 from dipgraph.analysis.timeline import Window, fixed_windows, period_windows
 from dipgraph.errors import AnalysisError
 from dipgraph.loader import build_networkx, check_records, graph_rows
+from dipgraph.loader.graph import add_relationship
+from dipgraph.loader.timespan import parse_time
 
 ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
 SOURCES = ["A chronicle of the talks", "s2"]
+NAN = math.nan
 
 
 # -- helpers --------------------------------------------------------------------------------
-
-
-def expected_top(table: pd.DataFrame, measure: str, top: int) -> list[str]:
-    """The actors with the largest totals of ``measure``, ties by name (as documented)."""
-    rows = table[(table["measure"] == measure) & table["value"].notna()]
-    totals = rows.groupby(["actor", "name"], as_index=False)["value"].sum()
-    totals = totals.sort_values(["value", "name"], ascending=[False, True], kind="stable")
-    return totals["actor"].head(top).tolist()
-
-
-def pivot(table: pd.DataFrame, measure: str, actors: list[str], windows: list[str]) -> np.ndarray:
-    rows = table[table["measure"] == measure]
-    wide = rows.pivot(index="actor", columns="window", values="value")
-    return wide.reindex(index=actors, columns=windows).to_numpy(dtype=float)
 
 
 def legend_texts(figure: Figure) -> list[str]:
@@ -88,6 +106,21 @@ VALUES = {
     "se": (0.5, 0.1, None),
     "ir": (0.1, None, None),
 }
+# The same, as the actors x windows matrix the figures draw (NaN: no row).
+MATRIX = [
+    [1.0, 0.5, 0.5],
+    [NAN, 0.5, 0.5],
+    [0.5, NAN, 0.5],
+    [0.5, 0.1, NAN],
+    [0.1, NAN, NAN],
+]
+# brokerage_<role> rows: ru has i + j and fr has j % 2 in window i for the j-th role, so
+# the sums per window are (i + j) + (j % 2).
+ROLE_SUMS = {
+    "1994": [0.0, 2.0, 2.0, 4.0, 4.0],
+    "1995": [1.0, 3.0, 3.0, 5.0, 5.0],
+    "1996": [2.0, 4.0, 4.0, 6.0, 6.0],
+}
 
 
 @pytest.fixture(scope="module")
@@ -120,12 +153,119 @@ def table() -> pd.DataFrame:
     )
 
 
+# -- data builders of the table -------------------------------------------------------------
+
+
+def test_top_actors_by_total_ties_by_name(table):
+    assert top_actors(table, measure="mediation_betweenness", top=3) == ["ru", "fr", "us"]
+    assert top_actors(table, measure="mediation_betweenness", top=9) == [
+        "ru",
+        "fr",
+        "us",
+        "se",
+        "ir",
+    ]
+    # brokerage_coordinator: ru 0 + 1 + 2 = 3, fr 0.
+    assert top_actors(table, measure="brokerage_coordinator", top=2) == ["ru", "fr"]
+
+
+def test_measure_rows_and_their_error(table):
+    rows = measure_rows(table, "mediation_betweenness")
+    assert len(rows) == 10 and set(rows["measure"]) == {"mediation_betweenness"}
+    with pytest.raises(AnalysisError) as error:
+        measure_rows(table, "pagerank")
+    assert str(error.value).startswith(
+        "measure 'pagerank' has no rows in the table (measures: brokerage_coordinator, "
+        "brokerage_coordinator_z, brokerage_gatekeeper,"
+    )
+    assert str(error.value).endswith("brokerage_representative_z, mediation_betweenness)")
+
+
+def test_window_order(table):
+    assert window_order(table, None) == WINDOWS
+    shuffled = [WINDOWS[2], WINDOWS[0]]
+    assert window_order(table.iloc[::-1], shuffled) == shuffled
+
+
+def test_measure_matrix_has_nan_where_no_row(table):
+    rows = measure_rows(table, "mediation_betweenness")
+    np.testing.assert_array_equal(
+        measure_matrix(rows, ["ru", "fr", "us", "se", "ir"], WINDOWS), MATRIX
+    )
+    np.testing.assert_array_equal(
+        measure_matrix(rows, ["se", "nobody"], [Window("1993-01-01", "1993-12-31", "1993")]),
+        [[NAN], [NAN]],
+    )
+
+
+def test_window_ranks(table):
+    ranks = window_ranks(measure_rows(table, "mediation_betweenness"))
+    # 1994: ru 1.0 first, us and se share 0.5 (both 2nd), ir 0.1 4th; 1995: ru and fr
+    # share 0.5, se 3rd; 1996: ru, fr and us share 0.5.
+    np.testing.assert_array_equal(
+        measure_matrix(ranks, ["ru", "fr", "us", "se", "ir"], WINDOWS),
+        [[1, 1, 1], [NAN, 1, 1], [2, NAN, 1], [2, 3, NAN], [4, NAN, NAN]],
+    )
+
+
+def test_value_range_and_limits():
+    matrix = np.array(MATRIX)
+    assert value_range(matrix) == (0.1, 1.0)
+    assert value_range(np.full((2, 2), NAN)) == (0.0, 1.0)
+    assert value_limits(matrix, rank=False) == pytest.approx((-0.07, 1.07))  # from 0
+    ranks = np.array([[1.0, 2.0], [4.0, NAN]])
+    assert value_limits(ranks, rank=True) == pytest.approx((1 - 0.21, 4 + 0.21))
+
+
+def test_tie_offsets_spread_shared_values():
+    offsets = tie_offsets(np.array(MATRIX[:4]))
+    # 1994: us and se share 0.5; 1995: ru and fr share 0.5; 1996: ru, fr and us do.
+    np.testing.assert_array_equal(offsets, [[0, -0.5, -1], [0, 0.5, 0], [-0.5, 0, 1], [0.5, 0, 0]])
+
+
+def test_brokerage_sums(table):
+    assert brokerage_measures() == [f"brokerage_{role}" for role in ROLES]
+    sums = brokerage_sums(table, None)
+    assert list(sums.columns) == brokerage_measures()
+    assert {w: sums.loc[w].tolist() for w in sums.index} == ROLE_SUMS
+    early = [Window("1993-01-01", "1993-12-31", "1993"), WINDOWS[2]]
+    assert brokerage_sums(table, early).to_numpy().tolist() == [[0.0] * 5, ROLE_SUMS["1996"]]
+    with pytest.raises(AnalysisError, match="no brokerage_<role> rows"):
+        brokerage_sums(table[table["measure"] == "mediation_betweenness"], None)
+
+
+def test_labels():
+    assert measure_name("brokerage_liaison_z") == "Liaison brokerage (z-score)"
+    assert measure_name("brokerage_liaison") == "Liaison brokerage (pairs)"
+    assert measure_name("pagerank") == "PageRank"
+    assert measure_name("new_measure") == "New measure"
+    assert window_label(WINDOWS[0]) == "1994"
+    assert window_label(Window("1998-01-01", "2005-12-31", "Second phase")) == (
+        "Second phase (1998\u20132005)"
+    )
+    assert describe_windows(WINDOWS) == "3 fixed calendar-year windows, 1994\u20131996"
+    assert describe_windows([]) == "none"
+    assert describe_windows([Window("2011-06-24", "2011-06-24", "as of 2011-06-24")]) == (
+        "one-day windows (2011-06-24)"
+    )
+    periods = [Window("1992-01-01", "1998-12-31", "A"), Window("1998-01-01", "2005-12-31", "B")]
+    assert describe_windows(periods) == (
+        "2 named periods, 1992\u20132005 (overlapping, as the records' periods do)"
+    )
+    assert abbreviations(["OSCE", "Iran"], ["Organization for Security", "Iran"]) == (
+        "Abbreviations: OSCE, Organization for Security."
+    )
+    assert abbreviations(["Nagorno-Karabakh\nRepublic"], ["Nagorno-Karabakh Republic"]) == ""
+
+
+# -- figures of the table -------------------------------------------------------------------
+
+
 def test_trajectories_legend_names_the_top_actors(table):
     figure = plot_trajectories(table, top=3, sources=SOURCES)
     assert isinstance(figure, Figure)
-    expected = expected_top(table, "mediation_betweenness", 3)
-    assert expected == ["ru", "fr", "us"]  # the tie between fr and us goes by name
-    assert legend_texts(figure) == [NAMES[a] for a in expected]
+    # The tie between fr and us goes by name.
+    assert legend_texts(figure) == ["Russia", "France", "United States"]
     assert len(figure.axes[0].get_lines()) == 3
     # Windows in time order on x, with the table's labels.
     assert [t.get_text() for t in figure.axes[0].get_xticklabels()] == ["1994", "1995", "1996"]
@@ -139,6 +279,18 @@ def test_trajectories_ranks(table):
     # Russia ranks first in 1994 (the only value of 1.0): drawn exactly at 1.
     russia = ax.get_lines()[0].get_ydata()
     assert russia[0] == pytest.approx(1.0)
+
+
+def test_trajectories_spread_tied_lines_a_point_apart(table):
+    figure = plot_trajectories(table, top=4, sources=SOURCES)
+    ax = figure.axes[0]
+    lines = {line.get_label(): line.get_ydata() for line in ax.get_lines()}
+    # 1994: only Russia has 1.0, drawn where it is; the United States and Sweden share 0.5
+    # and are drawn symmetrically about it, a point apart.
+    assert lines["Russia"][0] == 1.0
+    us, se = lines["United States"][0], lines["Sweden"][0]
+    assert us + se == pytest.approx(1.0) and 0 < us - se < 0.05
+    assert np.isnan(lines["France"][0])  # no row: a gap
 
 
 def test_trajectories_draw_on_the_given_axes(table):
@@ -167,11 +319,9 @@ def test_captions_name_the_sources_and_the_slicing(table):
 
 def test_heatmap_matrix_is_the_pivoted_table(table):
     figure = plot_heatmap(table, top=4, sources=SOURCES)
-    actors = expected_top(table, "mediation_betweenness", 4)
-    expected = pivot(table, "mediation_betweenness", actors, ["1994", "1995", "1996"])
-    np.testing.assert_array_equal(image_matrix(figure), expected)
+    np.testing.assert_array_equal(image_matrix(figure), MATRIX[:4])
     labels = [t.get_text() for t in figure.axes[0].get_yticklabels()]
-    assert labels == [NAMES[a] for a in actors]
+    assert labels == ["Russia", "France", "United States", "Sweden"]
     assert len(figure.axes) == 2  # the colour bar
 
 
@@ -180,6 +330,8 @@ def test_heatmap_of_z_scores_is_centred_on_zero(table):
     norm = figure.axes[0].images[0].norm
     assert norm.vcenter == 0
     assert figure.axes[1].get_ylabel() == "Coordinator brokerage (z-score)"
+    # fr's z-scores for the coordinator role (j = 0): -1.5 + i.
+    np.testing.assert_array_equal(image_matrix(figure), [[-1.5, -0.5, 0.5]])
 
 
 def test_heatmap_draws_on_the_given_axes(table):
@@ -193,12 +345,11 @@ def test_brokerage_mix_stacks_the_role_sums(table):
     figure = plot_brokerage_mix(table, sources=SOURCES)
     ax = figure.axes[0]
     assert len(ax.containers) == len(ROLES)
-    for role, bars in zip(ROLES, ax.containers, strict=True):
+    for j, bars in enumerate(ax.containers):
         heights = [patch.get_height() for patch in bars]
-        sums = (
-            table[table["measure"] == f"brokerage_{role}"].groupby("window")["value"].sum()
-        ).reindex(["1994", "1995", "1996"])
-        assert heights == pytest.approx(sums.tolist())
+        assert heights == [ROLE_SUMS[w][j] for w in ("1994", "1995", "1996")]
+    # Stacked: each role starts where the roles below it end.
+    assert [bars[0].get_y() for bars in ax.containers] == [0.0, 0.0, 2.0, 4.0, 8.0]
     figure = Figure()
     ax = figure.add_subplot()
     assert plot_brokerage_mix(table, ax=ax) is figure and ax.containers
@@ -235,6 +386,207 @@ def test_display_name_shortens_long_names():
     assert display_name("Nagorno-Karabakh Republic", width=18) == "Nagorno-Karabakh\nRepublic"
 
 
+# -- a tiny graph ---------------------------------------------------------------------------
+# States ru and fr mediate between am (east) and az (west). ru co-chairs the format mg from
+# 1997 on ("1997/..", open: still under way) and was an OSCE member by May 1992 ("/1992-05",
+# start unknown); fr co-chaired mg from 1997 to an unknown end ("1997/") and was a CIS
+# member 1994-1996. ru mediated the May 1994 talks on 4 May; fr from an unknown day to the
+# end of May 1994 ("/1994-05"), and the June 1992 talks (undated: the talks' date counts);
+# ru's undated mediation of the war (dated only by the decades-long conflict) and its
+# "1994/.." mediation (open: not one act) are not marked.
+TINY_NODES = {
+    "ru": ("State", "Russia", None),
+    "fr": ("State", "France", None),
+    "am": ("State", "Armenia", None),
+    "az": ("State", "Azerbaijan", None),
+    "mg": ("Format", "Minsk Group", None),
+    "osce": ("Organization", "OSCE", None),
+    "cis": ("Organization", "Commonwealth of Independent States", None),
+    "talks92": ("Event", "Talks of June 1992", "1992-06"),
+    "talks94": ("Event", "Talks of May 1994", "1994-05"),
+    "war": ("Conflict", "War", "1988/.."),
+}
+TINY_EDGES = [
+    ("ru", "CO_CHAIR_OF", "mg", "1997/.."),
+    ("ru", "MEMBER_OF", "osce", "/1992-05"),
+    ("fr", "CO_CHAIR_OF", "mg", "1997/"),
+    ("fr", "MEMBER_OF", "cis", "1994/1996"),
+    ("ru", "MEDIATED", "talks94", "1994-05-04"),
+    ("fr", "MEDIATED", "talks94", "/1994-05"),
+    ("fr", "MEDIATED", "talks92", None),
+    ("ru", "MEDIATED", "war", None),
+    ("ru", "MEDIATED", "war", "1994/.."),
+    ("am", "ATTENDED", "talks94", "1994-05-04"),
+    ("az", "ATTENDED", "talks94", "1994-05-04"),
+    ("am", "ATTENDED", "talks92", None),
+]
+TINY_SIDES = {"east": ["am"], "west": ["az"]}
+SPAN = Window("1991-01-01", "2020-12-31", "1991-2020")
+
+
+@pytest.fixture(scope="module")
+def tiny() -> nx.MultiDiGraph:
+    graph = nx.MultiDiGraph()
+    for node, (label, name, time) in TINY_NODES.items():
+        graph.add_node(node, label=label, name=name)
+        if time:
+            graph.nodes[node].update(parse_time(time).as_properties())
+    for i, (u, rel, v, time) in enumerate(TINY_EDGES):
+        props = {"key": f"k{i}", "sources": [f"s{i % 3}"]}
+        if time:
+            props.update(parse_time(time).as_properties())
+        add_relationship(graph, u, v, rel, props)
+    return graph
+
+
+def test_decimal_year():
+    assert decimal_year("1994-01-01") == 1994.0
+    assert decimal_year("1994-12-31", end=True) == 1995.0
+    assert decimal_year("1992-05-31", end=True) == pytest.approx(1992 + 152 / 366)  # leap year
+
+
+def test_timeline_spells(tiny):
+    spells = timeline_spells(tiny, SPAN)
+    assert [(s.actor, s.type, s.body, s.attrs["time"]) for s in spells] == [
+        ("ru", "CO_CHAIR_OF", "mg", "1997/.."),
+        ("ru", "MEMBER_OF", "osce", "/1992-05"),
+        ("fr", "CO_CHAIR_OF", "mg", "1997/"),
+        ("fr", "MEMBER_OF", "cis", "1994/1996"),
+    ]
+    assert timeline_spells(tiny, Window("1991-01-01", "1993-12-31", "early")) == [spells[1]]
+
+
+@pytest.mark.parametrize(
+    ("time", "faded", "solid"),
+    [
+        ("1997/..", None, (1997.0, 2021.0)),  # open: runs to the edge
+        ("1994/1996", None, (1994.0, 1997.0)),
+        ("1997/", (1997.0, 2021.0), (1996.94, 1997.06)),  # unknown end: certain at its start
+        (
+            "/1992-05",
+            (1991.0, 1992 + 152 / 366),
+            (1992 + 152 / 366 - 0.06, 1992 + 152 / 366 + 0.06),
+        ),
+        ("1994-05-05", None, (1994 + 124.5 / 365 - 0.06, 1994 + 124.5 / 365 + 0.06)),  # a day
+        ("1985/1995", None, (1991.0, 1996.0)),  # cut at the edge
+    ],
+)
+def test_spell_bars(time, faded, solid):
+    span = parse_time(time)
+    when = {"time": time, "earliest": span.earliest, "latest": span.latest}
+    got_faded, got_solid = spell_bars(when, 1991.0, 2021.0)
+    assert got_faded == (None if faded is None else pytest.approx(faded))
+    assert got_solid == pytest.approx(solid)
+
+
+def test_spell_bars_fade_an_unknown_end_to_the_dates_given():
+    # fact_time lends the body's dates to an unknown end; the faded bar runs to them.
+    when = {"time": "1997/", "earliest": "1997-01-01", "latest": "2005-12-31"}
+    assert spell_bars(when, 1991.0, 2021.0) == ((1997.0, 2006.0), pytest.approx((1996.94, 1997.06)))
+
+
+def test_mediation_marks(tiny):
+    marks = [
+        (m.fact.actor, m.fact.target, m.at, m.low, m.high, m.certain)
+        for m in mediation_marks(tiny, SPAN)
+    ]
+    may_4, may_5 = 1994 + 123 / 365, 1994 + 124 / 365
+    june_1, july_1 = 1992 + 152 / 366, 1992 + 182 / 366
+    end_of_may = 1994 + 151 / 365
+    assert marks == [
+        (
+            "ru",
+            "talks94",
+            pytest.approx((may_4 + may_5) / 2),
+            pytest.approx(may_4),
+            pytest.approx(may_5),
+            True,
+        ),
+        (
+            "fr",
+            "talks94",
+            pytest.approx(end_of_may),
+            pytest.approx(end_of_may),
+            pytest.approx(end_of_may),
+            False,
+        ),
+        (
+            "fr",
+            "talks92",
+            pytest.approx((june_1 + july_1) / 2),
+            pytest.approx(june_1),
+            pytest.approx(july_1),
+            True,
+        ),
+    ]
+
+
+def test_timeline_lanes(tiny):
+    spells, marks = timeline_spells(tiny, SPAN), mediation_marks(tiny, SPAN)
+    # ru's first dated activity: its OSCE membership, by May 1992; fr's: the June 1992
+    # talks (its CIS membership begins in 1994).
+    actors = timeline_actors(tiny, spells, marks)
+    assert actors == ["ru", "fr"]
+    kinds = spell_kinds(tiny, spells)
+    # Co-chairmanships first, then the bodies by name: Commonwealth... before OSCE.
+    assert kinds == [("CO_CHAIR_OF", "mg"), ("MEMBER_OF", "cis"), ("MEMBER_OF", "osce")]
+    lanes, total = timeline_lanes(actors, kinds, spells, marks, slot=0.3, gap=0.45)
+    assert [(lane.actor, lane.slots) for lane in lanes] == [
+        ("ru", [("CO_CHAIR_OF", "mg"), ("MEMBER_OF", "osce"), "MEDIATED"]),
+        ("fr", [("CO_CHAIR_OF", "mg"), ("MEMBER_OF", "cis"), "MEDIATED"]),
+    ]
+    assert [lane.top for lane in lanes] == pytest.approx([0.0, 0.9 + 0.45])
+    assert total == pytest.approx(0.9 + 0.45 + 0.9)
+    assert timeline_lanes(["am"], kinds, spells, marks, slot=0.3, gap=0.45)[1] == 0.3
+    assert timeline_sources(spells, marks) == {"s0", "s1", "s2"}
+
+
+def test_window_panels(tiny):
+    may_1994 = Window("1994-05-01", "1994-05-31", "May 1994")
+    june_1992 = Window("1992-06-01", "1992-06-30", "June 1992")
+    panels = window_panels(tiny, [may_1994, june_1992], TINY_SIDES, level="state", dates="strict")
+    first, second = panels
+    assert first.window == may_1994
+    assert sorted(first.network.edges(data="weight")) == [
+        ("am", "az", 1),
+        ("am", "fr", 1),
+        ("am", "ru", 1),
+        ("az", "fr", 1),
+        ("az", "ru", 1),
+        ("fr", "ru", 1),
+    ]
+    assert first.side_of == {"am": "east", "az": "west"}
+    assert first.mediators == {"ru", "fr"}
+    # The sources of every fact of the network's actors: k4, k5, k9, k10, and k7 (ru's
+    # mediation of the war, dated by the war, which was surely under way).
+    assert first.sources == {"s0", "s1", "s2"}
+    assert sorted(second.network.edges(data="weight")) == [("am", "fr", 1)]
+    # The listed members keep their sides in every window; ru mediates the war in June
+    # 1992 too, though it shares no event with anyone then.
+    assert (second.side_of, second.mediators) == ({"am": "east", "az": "west"}, {"fr", "ru"})
+
+
+def test_union_network_sums_weights():
+    one = nx.Graph([("a", "b", {"weight": 2}), ("b", "c", {"weight": 1})])
+    two = nx.Graph([("b", "a", {"weight": 3})])
+    two.add_node("d")
+    union = union_network([one, two])
+    assert sorted(union) == ["a", "b", "c", "d"]
+    assert sorted(union.edges(data="weight")) == [("a", "b", 5), ("b", "c", 1)]
+
+
+def test_ring_layout():
+    assert ring_layout(nx.Graph()) == {}
+    # A star of four around hub, plus a pair: the three strongest of the main component
+    # (hub, and by name a and b) form the inner ring of radius 0.42, the fourth sits at the
+    # top of the outer ring; the pair is a row below.
+    graph = nx.Graph([("hub", "a"), ("hub", "b"), ("hub", "c"), ("x", "y")])
+    positions = ring_layout(graph)
+    assert [round(math.hypot(*positions[n]), 9) for n in ("hub", "a", "b")] == [0.42] * 3
+    assert positions["c"] == pytest.approx((0.0, 1.0))
+    assert positions["x"] == (-0.5, -1.45) and positions["y"] == (0.5, -1.45)
+
+
 # -- the real corpus ------------------------------------------------------------------------
 
 
@@ -242,7 +594,7 @@ def test_display_name_shortens_long_names():
 def corpus_graph():
     records, _ = check_records(DATA)
     graph = build_networkx(graph_rows(records))
-    sides = read_sides(DATA / "sides.yaml", graph)["karabakh-conflict"]
+    sides = records.sides["karabakh-conflict"].sides
     return graph, sides
 
 
@@ -265,10 +617,17 @@ def test_corpus_trajectories(corpus_graph, yearly):
     windows, table = yearly
     titles = source_titles(graph)
     figure = plot_trajectories(table, windows=windows, sources=titles)
-    expected = expected_top(table, "mediation_betweenness", 6)
-    names = table.drop_duplicates("actor").set_index("actor")["name"]
-    assert legend_texts(figure) == [names[a] for a in expected]
-    assert expected[0] == "russia"
+    # Totals of mediation betweenness, 1991-2020: Russia about 12.0, the CIS
+    # Inter-Parliamentary Assembly 5.8, France and the United States 5.45 each, Sweden
+    # 0.53, then the CIS, Iran and Kazakhstan 0.2 each (the CIS first by name).
+    assert legend_texts(figure) == [
+        "Russia",
+        "CIS Inter-Parliamentary Assembly",
+        "France",
+        "United States",
+        "Sweden",
+        "Commonwealth of Independent States",
+    ]
     text = " ".join(caption_of(figure).split())
     assert "Dates: lenient" in text and "30 fixed calendar-year windows, 1991\u20132020" in text
     assert all(" ".join(title.split()) in text for title in titles)
@@ -277,12 +636,27 @@ def test_corpus_trajectories(corpus_graph, yearly):
 
 def test_corpus_heatmap_and_mix_on_periods(corpus_graph, periods):
     graph, _ = corpus_graph
-    windows, table = periods
+    _, table = periods
     figure = plot_heatmap(table, sources=["remler-2020"])
-    actors = expected_top(table, "mediation_betweenness", 15)
-    order = [w.label for w in windows]  # period_windows are in time order
+    # Only ten actors have mediation betweenness in a period; by their totals: Russia 4.25,
+    # then the CIS IPA, France and the United States 0.25 each, then six with 0 (by name).
+    labels = [" ".join(t.get_text().split()) for t in figure.axes[0].get_yticklabels()]
+    assert labels == [
+        "Russia",
+        "CIS Inter-Parliamentary Assembly",
+        "France",
+        "United States",
+        "Commonwealth of Independent States",
+        "Iran",
+        "Kazakhstan",
+        "Kyrgyzstan",
+        "OSCE",
+        "Sweden",
+    ]
+    once = [0.0, NAN, NAN, NAN, NAN]  # mediated in the first period only
     np.testing.assert_array_equal(
-        image_matrix(figure), pivot(table, "mediation_betweenness", actors, order)
+        image_matrix(figure),
+        [[1.0, 0.25, 1.0, 1.0, 1.0]] + [[0.0, 0.25, 0.0, 0.0, 0.0]] * 3 + [once] * 6,
     )
     text = " ".join(caption_of(figure).split())
     assert "Dates: strict" in text and "named periods" in text and "remler-2020" in text
@@ -306,6 +680,34 @@ def test_corpus_role_timeline(corpus_graph):
     assert figure is given
     assert [t.get_text() for t in ax.get_yticklabels()] == ["Sweden", "Russia"]
     assert ax.get_xlim() == (1992.0, 2000.0)
+
+
+def test_role_timeline_of_the_tiny_graph(tiny):
+    figure = plot_role_timeline(tiny, start=1991, end=2020, sources=["s"])
+    ax = figure.axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Russia", "France"]
+    assert legend_texts(figure)[:3] == [
+        "Co-chair of Minsk Group",
+        "Member of Commonwealth of Independent States",
+        "Member of OSCE",
+    ]
+    # Bars: ru's open co-chairmanship and its OSCE membership (faded, and solid at its
+    # known end), fr's co-chairmanship (faded, and solid at its start) and CIS membership.
+    bars = [
+        (round(c.get_paths()[0].get_extents().x0, 2), c.get_zorder())
+        for c in ax.collections
+        if c.get_paths() and not c.get_gid()
+    ]
+    assert sorted(b for b in bars if b[1] in (1, 2)) == [
+        (1991.0, 1),
+        (1992.36, 2),
+        (1994.0, 2),
+        (1996.94, 2),
+        (1997.0, 1),
+        (1997.0, 2),
+    ]
+    with pytest.raises(AnalysisError, match="no actors"):
+        plot_role_timeline(tiny, actors=[])
 
 
 def test_corpus_period_networks_share_one_layout(corpus_graph):

@@ -1,0 +1,69 @@
+"""The figures' shared look: colours, markers, font sizes and the wording of the slicing.
+
+Colours come from the Okabe--Ito palette (the colour maps, viridis and PuOr, are chosen
+in `dipgraph.analysis.plot.heatmap`), all readable with the common colour-vision
+deficiencies.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "CAPTION_GID",
+    "CAPTION_SIZE",
+    "DATES_TEXT",
+    "GREY",
+    "LABEL_SIZE",
+    "LEGEND_SIZE",
+    "LEVEL_TEXT",
+    "MARKERS",
+    "MARK_COLOUR",
+    "MEASURE_NAMES",
+    "OKABE_ITO",
+    "SPREAD_PT",
+    "TICK_SIZE",
+    "TITLE_SIZE",
+]
+
+# Okabe & Ito (2008), "Color Universal Design": distinguishable with the common
+# colour-vision deficiencies. Yellow comes last: it is faint on white.
+OKABE_ITO = (
+    "#0072B2",  # blue
+    "#D55E00",  # vermillion
+    "#009E73",  # bluish green
+    "#E69F00",  # orange
+    "#CC79A7",  # reddish purple
+    "#56B4E9",  # sky blue
+    "#000000",  # black
+    "#F0E442",  # yellow
+)
+MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
+GREY = "#9E9E9E"
+MARK_COLOUR = "#D55E00"  # vermillion: mediation marks
+
+TITLE_SIZE, LABEL_SIZE, TICK_SIZE, LEGEND_SIZE, CAPTION_SIZE = 11, 9, 8, 8, 7.5
+CAPTION_GID = "caption"
+SPREAD_PT = 1.6  # points between tied lines
+
+MEASURE_NAMES = {
+    "degree": "Degree (partners)",
+    "strength": "Strength (shared events and documents)",
+    "betweenness": "Betweenness",
+    "harmonic": "Harmonic centrality",
+    "pagerank": "PageRank",
+    "eigenvector": "Eigenvector centrality",
+    "constraint": "Burt's constraint",
+    "effective_size": "Effective size",
+    "mediation_betweenness": "Mediation betweenness",
+    "mediation_share": "Share of mediated items",
+    "group_betweenness": "Group betweenness",
+}
+DATES_TEXT = {
+    "lenient": "lenient (a fact counts in every window it may fall in; undated facts count "
+    "everywhere)",
+    "strict": "strict (a fact counts only in the windows it certainly falls in; undated facts "
+    "never count)",
+}
+LEVEL_TEXT = {
+    "state": "state (acts attributed to the state or body they were done for)",
+    "person": "person (every actor acts for itself)",
+}
