@@ -12,15 +12,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .explanations import EXPLANATIONS
 from .graph import graph_rows
 from .problems import Problem, Report
 from .records import Records
 from .sources import paragraph_spans, read_source_text
-from .yamlio import LineDict, YamlSyntaxError, read_yaml
 
-__all__ = ["DocumentCoverage", "count_records", "document_coverage", "read_explanations"]
-
-EXPLANATIONS = "coverage.yaml"
+__all__ = ["DocumentCoverage", "count_records", "document_coverage"]
 
 
 @dataclass
@@ -62,37 +60,9 @@ def count_records(records: Records) -> dict[str, Counter]:
     }
 
 
-def read_explanations(root: Path, report: Report) -> dict[str, dict[int, str]]:
-    """``coverage.yaml``: per source id, paragraph number -> why it cites nothing."""
-    path = Path(root) / EXPLANATIONS
-    if not path.is_file():
-        return {}
-    try:
-        doc = read_yaml(path)
-    except YamlSyntaxError as exc:
-        report.add(Problem(str(path), exc.line, "-", "yaml", exc.message))
-        return {}
-    if doc is None:
-        return {}
-    if not isinstance(doc, LineDict):
-        message = (
-            f"expected a mapping of source ids to their paragraphs, not a {type(doc).__name__}"
-        )
-        report.add(Problem(str(path), 1, "-", "file", message))
-        return {}
-    explained: dict[str, dict[int, str]] = {}
-    for source, paragraphs in doc.items():
-        line = doc.line_of(source)
-        if not isinstance(paragraphs, LineDict) or not all(isinstance(n, int) for n in paragraphs):
-            report.add(Problem(str(path), line, source, "-", "expected paragraph: reason"))
-            continue
-        explained[source] = {n: str(why) for n, why in paragraphs.items()}
-    return explained
-
-
 def document_coverage(records: Records, texts: Path, report: Report) -> list[DocumentCoverage]:
     """Per source: its paragraphs, which are cited, which explained (hash-checked texts)."""
-    explanations = read_explanations(records.root, report)
+    explanations = records.explanations
     cites = [c for e in records.entities.values() for c in e.cites]
     cites += [c for claim in records.claims for c in claim.cites]
     result = []

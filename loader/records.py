@@ -21,6 +21,7 @@ from pathlib import Path
 
 from dipgraph.errors import TimeError
 
+from .explanations import EXPLANATIONS, read_explanations
 from .problems import Problem, Report, did_you_mean
 from .sides import SIDES_FILE, ConflictSides, read_sides
 from .timespan import TimeSpan, parse_time
@@ -123,6 +124,7 @@ class Records:
     entities: dict[str, Entity] = field(default_factory=dict)
     claims: list[Claim] = field(default_factory=list)
     sides: dict[str, ConflictSides] = field(default_factory=dict)
+    explanations: dict[str, dict[int, str]] = field(default_factory=dict)  # coverage.yaml
     report: Report = field(default_factory=Report)
 
 
@@ -143,7 +145,27 @@ def read_records(root: Path | str) -> Records:
     sides = root / SIDES_FILE
     if sides.is_file():
         records.sides = read_sides(sides, records.report, shown=display_path(sides))
+    shown = display_path(root / EXPLANATIONS)
+    records.explanations = read_explanations(root, records.report, shown=shown)
+    _warn_unread_files(root, records.report)
     return records
+
+
+_READ = {"sources.yaml", SIDES_FILE, EXPLANATIONS, "entities", "claims"}
+
+
+def _warn_unread_files(root: Path, report: Report) -> None:
+    """YAML files dipgraph would pass over without a word: a misspelt name, a ``.yml``."""
+    if not root.is_dir():
+        return
+    found = [p for p in root.iterdir() if p.name not in _READ and p.suffix in (".yaml", ".yml")]
+    found += [p for folder in ("entities", "claims") for p in (root / folder).glob("*.yml")]
+    for path in sorted(found):
+        message = (
+            "not read: records go in sources.yaml, sides.yaml, coverage.yaml, "
+            "entities/*.yaml and claims/*.yaml"
+        )
+        report.add(Problem(display_path(path), 0, "-", "file", message, "warning"))
 
 
 def display_path(path: Path) -> str:

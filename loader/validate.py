@@ -11,7 +11,7 @@ import difflib
 import unicodedata
 
 from .problems import Problem, Report, did_you_mean
-from .records import Records, read_records
+from .records import Records, display_path, read_records
 from .relationships import merge_claims
 from .sides import check_sides
 from .vocabulary import RELATIONSHIPS
@@ -49,12 +49,23 @@ def validate_records(records: Records) -> Report:
     for claim in records.claims:
         _check_claim(records, report, claim)
     check_sides(records.sides, {i: e.label for i, e in records.entities.items()}, report)
+    _check_explained_sources(records, report)
     _warn_similar_names(records, report)
     _, disagreements = merge_claims(records)
     for found in disagreements:
         claim = found.second
         report.add(Problem(claim.path, claim.line, claim.label, "time", found.message, "warning"))
     return report
+
+
+def _check_explained_sources(records: Records, report: Report) -> None:
+    """coverage.yaml names only known sources (its paragraph numbers need the texts:
+    ``dipgraph stats --texts`` checks them)."""
+    for source in records.explanations:
+        if source not in records.sources:
+            message = f"unknown source {source!r}{did_you_mean(source, records.sources)}"
+            path = records.root / "coverage.yaml"
+            report.add(Problem(display_path(path), 0, source, "source", message))
 
 
 def _unknown_id(records: Records, ident: str) -> str:

@@ -8,7 +8,8 @@ from support import DATA
 
 from dipgraph.cli import cli
 from dipgraph.loader import check_records
-from dipgraph.loader.coverage import count_records, document_coverage, read_explanations
+from dipgraph.loader.coverage import count_records, document_coverage
+from dipgraph.loader.explanations import read_explanations
 from dipgraph.loader.problems import Report
 
 
@@ -79,3 +80,28 @@ def test_every_paragraph_of_the_corpus_is_cited_or_explained(seeds):
     assert {doc.source: doc.unexplained for doc in documents} == {
         doc.source: [] for doc in documents
     }
+
+
+def test_validate_checks_coverage_and_warns_of_files_it_would_not_read(demo):
+    (demo / "coverage.yaml").write_text("demoo:\n  1: title\n")
+    (demo / "side.yaml").write_text("demo-war: {}\n")
+    (demo / "claims" / "more.yml").write_text("source: demo\nclaims: []\n")
+    result = CliRunner().invoke(cli, ["--data", "data", "validate"])
+    assert result.exit_code == 1
+    unread = "not read: records go in sources.yaml, sides.yaml, coverage.yaml, entities/*.yaml and claims/*.yaml"
+    assert result.stderr.splitlines() == [
+        "data/coverage.yaml:0: demoo: source: unknown source 'demoo' (did you mean demo?)",
+        f"data/claims/more.yml:0: -: file: warning: {unread}",
+        f"data/side.yaml:0: -: file: warning: {unread}",
+        "Error: 1 error(s), 2 warning(s)",
+    ]
+
+
+def test_a_missing_data_folder_is_one_clear_error(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["--data", "nowhere", "validate"])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "nowhere/sources.yaml:0: -: file: no sources.yaml in the data folder",
+        "Error: 1 error(s), 0 warning(s)",
+    ]
