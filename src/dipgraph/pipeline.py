@@ -73,6 +73,7 @@ __all__ = [
     "describe_store",
     "draw_figures",
     "export_graph",
+    "inputs_from_records",
     "leading_mediators",
     "load_store",
     "locate_phrase",
@@ -313,16 +314,20 @@ def verify_citations(settings: Settings, *, texts: Path) -> VerifyResult:
 # -- analysis ------------------------------------------------------------------------------------
 
 
-def read_analysis_inputs(
-    settings: Settings, *, from_db: bool = False, graph: nx.MultiDiGraph | None = None
-) -> AnalysisInputs:
-    """The graph to analyse (``graph`` as given, else the database with ``from_db``, else
-    the records) and the sides of the one conflict ``sides.yaml`` describes."""
-    if graph is None and from_db:
+def read_analysis_inputs(settings: Settings, *, from_db: bool = False) -> AnalysisInputs:
+    """The graph to analyse (the database with ``from_db``, else the records) and the
+    sides of the one conflict ``sides.yaml`` describes."""
+    if from_db:
         with open_engine(settings) as engine:
             graph = read_networkx(engine)
         return AnalysisInputs(graph, _one_conflict(_sides_for_graph(settings, graph)))
-    records = require_valid_data(settings).records
+    return inputs_from_records(require_valid_data(settings).records)
+
+
+def inputs_from_records(
+    records: Records, *, graph: nx.MultiDiGraph | None = None
+) -> AnalysisInputs:
+    """The records' graph (``graph``, when already built from them) and their sides."""
     graph = graph if graph is not None else build_networkx(graph_rows(records))
     return AnalysisInputs(graph, _one_conflict(records.sides))
 
@@ -354,11 +359,12 @@ def analyze_data(
     out: Path,
     options: AnalysisOptions | None = None,
     from_db: bool = False,
-    graph: nx.MultiDiGraph | None = None,
+    inputs: AnalysisInputs | None = None,
 ) -> AnalysisResult:
-    """Analyse as ``options`` say and write the tables into ``out/analysis``."""
+    """Analyse as ``options`` say (``inputs``: already read) and write the tables into
+    ``out/analysis``."""
     options = options or AnalysisOptions()
-    inputs = read_analysis_inputs(settings, from_db=from_db, graph=graph)
+    inputs = inputs or read_analysis_inputs(settings, from_db=from_db)
     windows = choose_windows(inputs.graph, **dataclasses.asdict(options.slicing))
     tables = analyze_graph(
         inputs.graph, inputs.sides, windows, dates=options.dates, level=options.level
@@ -425,7 +431,8 @@ def build(
     warnings = loaded.checked.report.warnings
     sections = {"records": write_record_files(graph, out / "records", warnings=warnings)}
     stage("analysis")
-    analysis = analyze_data(settings, out=out, graph=graph)
+    inputs = inputs_from_records(loaded.checked.records, graph=graph)
+    analysis = analyze_data(settings, out=out, inputs=inputs)
     sections["analysis"] = analysis.written
     stage("figures")
     figures = draw_figures(analysis, out=out)
