@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import unicodedata
 
+from .explanations import EXPLANATIONS
 from .problems import Problem, Report, did_you_mean
 from .records import Records, display_path, read_records
 from .relationships import merge_claims
@@ -64,7 +65,7 @@ def _check_explained_sources(records: Records, report: Report) -> None:
     for source in records.explanations:
         if source not in records.sources:
             message = f"unknown source {source!r}{did_you_mean(source, records.sources)}"
-            path = records.root / "coverage.yaml"
+            path = records.root / EXPLANATIONS
             report.add(Problem(display_path(path), 0, source, "source", message))
 
 

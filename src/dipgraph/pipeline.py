@@ -45,7 +45,7 @@ from dipgraph.errors import (
 )
 from dipgraph.loader.coverage import DocumentCoverage, count_records, document_coverage
 from dipgraph.loader.embedded import EmbeddedFalkorDB
-from dipgraph.loader.engines import FALKORDB, Engine, Neo4jEngine
+from dipgraph.loader.engines import FALKORDB, Engine, FalkorEngine, Neo4jEngine
 from dipgraph.loader.exports import write_record_files
 from dipgraph.loader.graph import GraphRows, build_networkx, graph_rows
 from dipgraph.loader.load import LoadSummary, load_graph, read_networkx
@@ -185,7 +185,7 @@ def store_location(settings: Settings) -> str:
 
 def describe_store(settings: Settings) -> str:
     """The database the settings choose, as messages name it."""
-    return "Neo4j" if settings.use_neo4j else "embedded FalkorDB"
+    return Neo4jEngine.name if settings.use_neo4j else FalkorEngine.name
 
 
 def load_store(

@@ -20,6 +20,7 @@ from dipgraph.settings import Settings
 
 __all__ = [
     "analysis_options",
+    "chosen_texts",
     "echo_problems",
     "engine_options",
     "out_option",
@@ -42,9 +43,14 @@ def texts_option(f: Callable) -> Callable:
     )(f)
 
 
+def chosen_texts(settings: Settings, texts: Path | None) -> Path | None:
+    """The texts folder from ``--texts``, else from the settings (DIPGRAPH_TEXTS)."""
+    return texts if texts is not None else settings.texts
+
+
 def require_texts(settings: Settings, texts: Path | None) -> Path:
-    """The texts folder from ``--texts`` or the settings; a usage error without one."""
-    folder = texts if texts is not None else settings.texts
+    """`chosen_texts`, or a usage error when there is none."""
+    folder = chosen_texts(settings, texts)
     if folder is None:
         raise click.UsageError("say where the source texts are: --texts DIR or DIPGRAPH_TEXTS")
     return folder

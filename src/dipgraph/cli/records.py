@@ -9,7 +9,7 @@ import click
 
 from dipgraph.settings import Settings
 
-from .options import echo_problems, require_texts, texts_option
+from .options import chosen_texts, echo_problems, require_texts, texts_option
 
 __all__ = ["COMMANDS"]
 
@@ -24,7 +24,7 @@ def validate(settings: Settings, texts: Path | None) -> None:
     """
     from dipgraph.pipeline import check_data
 
-    checked = check_data(settings, texts=texts if texts is not None else settings.texts)
+    checked = check_data(settings, texts=chosen_texts(settings, texts))
     report, records = checked.report, checked.records
     echo_problems(report)
     if not report.ok:
@@ -51,7 +51,7 @@ def stats(settings: Settings, texts: Path | None, show_uncovered: bool) -> None:
     """
     from dipgraph.pipeline import count_data
 
-    texts = texts if texts is not None else settings.texts
+    texts = chosen_texts(settings, texts)
     result = count_data(settings, texts=texts)
     _echo_counts(result)
     if texts is None or result.coverage is None:
