@@ -1,7 +1,8 @@
 """Running a saved query, a file or an inline statement, read-only unless asked.
 
-`resolve` turns what the user typed into a `SavedQuery`; `run_query` checks its
-parameters and the write guard and runs it; `format_rows` prints the result as a
+`resolve` turns what the user typed into a `SavedQuery` (refusing a bare word that
+names no saved query); `run_query` checks its parameters (`check_params` of the
+library) and the write guard and runs it; `format_rows` prints the result as a
 table, CSV or JSON.
 
 Examples
@@ -15,6 +16,7 @@ Examples
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import re
@@ -22,25 +24,33 @@ import re
 from dipgraph.errors import EngineError, QueryError
 from dipgraph.loader.engines import NEO4J
 
-from .library import SavedQuery, find_query, parse_literal, parse_query
+from .library import (
+    SavedQuery,
+    check_params,
+    code_only,
+    find_query,
+    parse_literal,
+    parse_query,
+    statement_params,
+)
 
 __all__ = ["QueryError", "format_rows", "parse_param", "resolve", "run_query", "writes"]
 
 _WRITE = re.compile(
     r"\b(CREATE|MERGE|DELETE|DETACH|SET|REMOVE|DROP|LOAD\s+CSV|FOREACH)\b", re.IGNORECASE
 )
-_STRINGS = re.compile(r"'(?:\\.|[^'\\])*'|\"(?:\\.|[^\"\\])*\"|//[^\n]*|/\*.*?\*/", re.DOTALL)
-_PARAMETER = re.compile(r"\$(\w+)")
 
 
 def resolve(text: str) -> SavedQuery:
-    """A library query by name, a ``.cypher`` file, or else the text as a statement."""
+    """A library query by name, a ``.cypher`` file, or else the text as a statement.
+
+    An inline statement takes any parameters. Raises `QueryError` for a bare word
+    that names no saved query, or a ``.cypher`` path that is no file.
+    """
     found = find_query(text)
     if found is not None:
         return found
-    if text.endswith(".cypher"):
-        raise QueryError(f"no saved query or file named {text!r}")
-    return parse_query("inline", f"// Inline statement\n{text}")
+    return dataclasses.replace(parse_query("inline", f"// Inline statement\n{text}"), strict=False)
 
 
 def parse_param(text: str) -> tuple[str, object]:
@@ -60,14 +70,19 @@ def parse_param(text: str) -> tuple[str, object]:
 
 def writes(statement: str) -> list[str]:
     """The write clauses a statement uses (outside strings and comments)."""
-    code = _STRINGS.sub(" ", statement)
+    code = code_only(statement)
     return sorted({m.group(1).upper().split()[0] for m in _WRITE.finditer(code)})
 
 
 def run_query(engine, query: SavedQuery, params: dict, *, write: bool = False) -> list[dict]:
-    """Run ``query`` with its defaults updated by ``params``."""
+    """Run ``query`` with its defaults updated by ``params``.
+
+    Raises `QueryError` for a parameter a strict query does not take, one with no
+    value, a write without ``write``, a Neo4j-only query elsewhere, or an engine error.
+    """
+    check_params(query, params)
     values = {**query.params, **params}
-    missing = sorted(set(_PARAMETER.findall(_STRINGS.sub(" ", query.statement))) - set(values))
+    missing = [name for name in statement_params(query.statement) if name not in values]
     if missing:
         hint = " ".join(f"--param {name}=..." for name in missing)
         raise QueryError(f"query {query.name}: no value for ${', $'.join(missing)}: pass {hint}")

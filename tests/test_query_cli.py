@@ -24,7 +24,15 @@ from dipgraph.cypher.browser import (
     read_style,
     runnable_blocks,
 )
-from dipgraph.cypher.library import list_queries
+from dipgraph.cypher.library import (
+    check_params,
+    format_literal,
+    list_queries,
+    parse_literal,
+    parse_query,
+)
+from dipgraph.cypher.run import resolve, run_query
+from dipgraph.errors import QueryError
 from dipgraph.loader.vocabulary import LABELS
 
 
@@ -110,11 +118,25 @@ def test_a_query_file_that_cannot_be_read_is_one_clear_error(query, tmp_path, te
     assert result.stderr == f"Error: {message}\n"
 
 
-def test_list_names_every_saved_query(query):
+def test_list_names_every_saved_query_with_its_parameters():
     result = CliRunner().invoke(cli, ["query", "--list"])
     assert result.exit_code == 0
-    listed = [line.split()[0] for line in result.stdout.splitlines()]
+    lines = result.stdout.splitlines()
+    listed = [line.split()[0] for line in lines if not line.startswith(" ")]
     assert listed == [q.name for q in list_queries()]
+    at = lines.index(next(line for line in lines if line.startswith("office_holders_as_of ")))
+    assert lines[at : at + 2] == [
+        "office_holders_as_of                 Who held an office on a given day",
+        "    params: day='2011-06-24', bodies=['armenia', 'azerbaijan'], title='President'",
+    ]
+    no_params = lines.index(
+        next(line for line in lines if line.startswith("source_disagreements "))
+    )
+    assert not lines[no_params + 1].startswith(" ")
+    params_lines = [line for line in lines if line.startswith("    params: ")]
+    assert len(params_lines) == sum(1 for q in list_queries() if q.params)
+    neo4j_only = next(line for line in lines if "[Neo4j only: " in line)
+    assert neo4j_only.startswith("shortest_connection_neo4j ")
 
 
 def test_an_empty_store_says_so(tmp_path):
@@ -126,6 +148,189 @@ def test_an_empty_store_says_so(tmp_path):
         result.stderr
         == f"Error: the embedded store {tmp_path / 'empty'} is empty: run dipgraph load first\n"
     )
+
+
+# -- mistakes in names and parameters --------------------------------------------------------
+OFFICE_PARAMS = (
+    "day (default '2011-06-24'), bodies (default ['armenia', 'azerbaijan']),"
+    " title (default 'President')"
+)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["office_holders_as_of", "--param", "date=2011-06-25"],
+            f"office_holders_as_of has no parameter 'date' (did you mean day?); its parameters: {OFFICE_PARAMS}",
+        ),
+        (
+            ["office_holders_as_of", "--param", "bodys=['armenia']", "--param", "zz=1"],
+            "office_holders_as_of has no parameters 'bodys' (did you mean bodies?), 'zz';"
+            f" its parameters: {OFFICE_PARAMS}",
+        ),
+        (
+            ["source_disagreements", "--param", "doc=x"],
+            "source_disagreements has no parameter 'doc'; it takes no parameters",
+        ),
+        (
+            ["office_holder_as_of"],
+            "no saved query named 'office_holder_as_of' (did you mean office_holders_as_of?);"
+            " dipgraph query --list shows them all",
+        ),
+        (["MATCH"], "no saved query named 'MATCH'; dipgraph query --list shows them all"),
+        (
+            ["office_holders_as_of.cypher"],
+            "no file 'office_holders_as_of.cypher' (did you mean office_holders_as_of?);"
+            " dipgraph query --list shows the saved queries",
+        ),
+    ],
+    ids=[
+        "misspelt-param",
+        "two-unknown-params",
+        "takes-none",
+        "misspelt-name",
+        "one-word",
+        "no-file",
+    ],
+)
+def test_mistakes_fail_before_the_store_is_opened(tmp_path, args, message):
+    home = tmp_path / "never-opened"
+    result = CliRunner().invoke(cli, ["query", *args, "--home", str(home)])
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {message}\n"
+    assert "Traceback" not in result.output and not home.exists()
+
+
+def test_a_misspelt_parameter_is_refused_on_a_loaded_store(query):
+    result = query("office_holders_as_of", "--param", "date=2011-06-25")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: office_holders_as_of has no parameter 'date' (did you mean day?);"
+        f" its parameters: {OFFICE_PARAMS}\n"
+    )
+    right = query("office_holders_as_of", "--param", "day=2011-06-25", "--format", "json")
+    assert right.exit_code == 0, right.output
+
+
+def test_an_inline_statement_takes_any_parameter(query):
+    result = query("RETURN $n AS n", "--param", "n=3", "--param", "unused=x", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "n\n3\n"
+
+
+@pytest.mark.parametrize(
+    ("header", "exit_code", "output"),
+    [
+        ("", 0, "n\n3\n"),
+        (
+            "// :param n => 1\n",
+            1,
+            "Error: mine has no parameter 'nn' (did you mean n?); its parameters: n (default 1)\n",
+        ),
+    ],
+    ids=["no-param-lines-takes-any", "param-lines-are-checked"],
+)
+def test_a_query_file_is_checked_when_it_declares_parameters(
+    query, tmp_path, header, exit_code, output
+):
+    path = tmp_path / "mine.cypher"
+    path.write_text(f"// Mine\n{header}RETURN $n AS n\n", encoding="utf-8")
+    result = query(path, "--param", "n=3", "--param", "nn=4", "--format", "csv")
+    assert result.exit_code == exit_code
+    assert (result.stdout if exit_code == 0 else result.stderr) == output
+
+
+def test_a_bare_word_that_is_a_file_says_query_files_end_in_cypher(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "notes").write_text("RETURN 1\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["query", "notes", "--home", str(tmp_path / "home")])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: no saved query named 'notes' (notes is a file, but a query file's name must"
+        " end in .cypher); dipgraph query --list shows them all\n"
+    )
+
+
+# -- the library's checks, without the command line ------------------------------------------
+STRICT = parse_query(
+    "q", "// T\n// :param day => '2011-06-24'\n// :param kinds => null\nRETURN $day, $kinds, $extra"
+)
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({}, None),
+        ({"day": "2011", "kinds": ["a"], "extra": 1}, None),
+        (
+            {"days": 1},
+            "q has no parameter 'days' (did you mean day?); its parameters:"
+            " day (default '2011-06-24'), kinds (default null), extra (no default)",
+        ),
+        (
+            {"kind": 1, "day": "x"},
+            "q has no parameter 'kind' (did you mean kinds?); its parameters:"
+            " day (default '2011-06-24'), kinds (default null), extra (no default)",
+        ),
+    ],
+    ids=["defaults", "all-known", "misspelt", "one-wrong-of-two"],
+)
+def test_check_params(params, message):
+    if message is None:
+        check_params(STRICT, params)
+    else:
+        with pytest.raises(QueryError) as raised:
+            check_params(STRICT, params)
+        assert str(raised.value) == message
+
+
+@pytest.mark.parametrize(
+    ("text", "strict"),
+    [
+        ("office_holders_as_of", True),
+        ("source_disagreements", True),
+        ("MATCH (n) RETURN n LIMIT 1", False),
+        ("RETURN $anything", False),
+        ("// :param n => 1\nRETURN $n", False),
+    ],
+    ids=["saved", "saved-no-params", "inline", "inline-param", "inline-with-param-line"],
+)
+def test_resolve_marks_saved_queries_strict_and_inline_statements_not(text, strict):
+    assert resolve(text).strict is strict
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "office-holders-as-of",
+            "no saved query named 'office-holders-as-of' (did you mean office_holders_as_of?);"
+            " dipgraph query --list shows them all",
+        ),
+        ("zzz", "no saved query named 'zzz'; dipgraph query --list shows them all"),
+        ("dir/x.cypher", "no file 'dir/x.cypher'; dipgraph query --list shows the saved queries"),
+    ],
+    ids=["hyphens", "no-near-name", "missing-file"],
+)
+def test_resolve_refuses_names_and_files_that_do_not_exist(text, message):
+    with pytest.raises(QueryError) as raised:
+        resolve(text)
+    assert str(raised.value) == message
+
+
+def test_run_query_checks_parameters_before_touching_the_engine():
+    with pytest.raises(QueryError, match="has no parameter 'date'"):
+        run_query(None, resolve("office_holders_as_of"), {"date": "2011"})
+
+
+@pytest.mark.parametrize(
+    ("value", "literal"),
+    [("it's", r"'it\'s'"), (3, "3"), (True, "true"), (None, "null"), (["a", 2], "['a', 2]")],
+)
+def test_format_literal_is_the_inverse_of_parse_literal(value, literal):
+    assert format_literal(value) == literal
+    assert parse_literal(literal) == value
 
 
 # -- Neo4j Browser material -----------------------------------------------------------------

@@ -34,7 +34,7 @@ from dipgraph.analysis.job import (
 )
 from dipgraph.analysis.options import EXPORT_FORMATS, AnalysisOptions
 from dipgraph.analysis.timeline import Window
-from dipgraph.cypher.library import SavedQuery
+from dipgraph.cypher.library import SavedQuery, check_params
 from dipgraph.cypher.run import resolve, run_query
 from dipgraph.errors import (
     AnalysisError,
@@ -219,6 +219,7 @@ def query_store(
 ) -> list[dict]:
     """Run a saved query (by name), a ``.cypher`` file or a statement on the database."""
     query: SavedQuery = resolve(statement)
+    check_params(query, params)  # before opening the engine: a misspelt name fails fast
     with open_engine(settings) as engine:
         if engine.kind == FALKORDB and _is_empty(engine):
             raise QueryError(

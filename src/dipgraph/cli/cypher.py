@@ -30,7 +30,12 @@ _QUERY_FORMATS = ("table", "csv", "json")
 @click.option(
     "--write", is_flag=True, help="Allow a statement that writes (CREATE, MERGE, SET, DELETE, ...)."
 )
-@click.option("--list", "show_list", is_flag=True, help="List the saved queries with their titles.")
+@click.option(
+    "--list",
+    "show_list",
+    is_flag=True,
+    help="List the saved queries with their titles and parameters.",
+)
 @click.pass_obj
 @engine_options
 def query(
@@ -46,14 +51,11 @@ def query(
     Read-only unless --write is given. Runs on the embedded store (load it first
     with dipgraph load) or on Neo4j with --neo4j.
     """
-    from dipgraph.cypher.library import list_queries
     from dipgraph.cypher.run import format_rows, parse_param
     from dipgraph.pipeline import query_store
 
     if show_list:
-        for saved in list_queries():
-            marker = f"  [Neo4j only: {saved.neo4j_only}]" if saved.neo4j_only else ""
-            click.echo(f"{saved.name:36} {saved.title}{marker}")
+        _echo_library()
         return
     if not statement:
         raise click.UsageError(
@@ -61,6 +63,17 @@ def query(
         )
     values = dict(parse_param(p) for p in params)
     click.echo(format_rows(query_store(settings, statement, values, write=write), fmt))
+
+
+def _echo_library() -> None:
+    """Each saved query's name and title, then its parameters' defaults when it has any."""
+    from dipgraph.cypher.library import format_defaults, list_queries
+
+    for saved in list_queries():
+        marker = f"  [Neo4j only: {saved.neo4j_only}]" if saved.neo4j_only else ""
+        click.echo(f"{saved.name:36} {saved.title}{marker}")
+        if saved.params:
+            click.echo(f"    params: {format_defaults(saved)}")
 
 
 @click.group()
