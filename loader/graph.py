@@ -12,6 +12,7 @@ import networkx as nx
 
 from .records import Citation, Entity, Records, Source
 from .relationships import Relationship, merge_claims
+from .timespan import TimeSpan
 from .vocabulary import CONFIDENCE, SOURCE_LABEL
 
 __all__ = ["EdgeRow", "GraphRows", "NodeRow", "add_relationship", "build_networkx", "graph_rows"]
@@ -69,13 +70,31 @@ def add_relationship(
     graph.edges[source, target, key].update(type=rel_type, **props)
 
 
+class _Kept(list):
+    """A list `_clean` keeps, and whose entries it leaves as they are."""
+
+
 def _clean(props: dict) -> dict:
     # Neither Neo4j nor FalkorDB store nulls; leave them (and empty lists) out everywhere.
-    return {k: v for k, v in props.items() if v is not None and v != []}
+    return {
+        k: list(v) if isinstance(v, _Kept) else _plain(v)
+        for k, v in props.items()
+        if isinstance(v, _Kept) or (v is not None and v != [])
+    }
+
+
+def _plain(value):
+    """Dates other than ``time`` (a person's ``died``, an agreement's ``in_force``) as their
+    EDTF text."""
+    return value.text if isinstance(value, TimeSpan) else value
 
 
 def _citation_props(cites: list[Citation]) -> dict:
-    cites = sorted(set(cites), key=lambda c: (c.source, c.start, c.end))
+    # Two claims citing one passage give it once (with the first locator given).
+    unique = {
+        str(c): c for c in sorted(cites, key=lambda c: (c.source, c.start, c.end, c.at or ""))
+    }
+    cites = list(unique.values())
     return {
         "sources": sorted({c.source for c in cites}),
         "citations": [str(c) for c in cites],
@@ -99,17 +118,30 @@ def _source_props(source: Source) -> dict:
 
 def _entity_props(entity: Entity) -> dict:
     time = entity.time.as_properties() if entity.time else {}
+    for name, value in entity.props.items():
+        if isinstance(value, TimeSpan):  # born, died, in_force, ended: queryable bounds too
+            time |= {f"{name}_earliest": value.earliest, f"{name}_latest": value.latest}
     return _clean(
         {
             "id": entity.id,
             "name": entity.name,
+            "name_sources": entity.name_sources,
             "aliases": entity.aliases,
+            "alias_sources": _alias_sources(entity),
             **entity.props,
             **time,
             "note": entity.note,
             **_citation_props(entity.cites),
         }
     )
+
+
+def _alias_sources(entity: Entity) -> list[str] | None:
+    """Per alias, the sources that spell it so, joined with "; " ("" for none): a database
+    property cannot hold a list of lists. None (no property) when no alias has sources."""
+    if not any(entity.alias_sources):
+        return None
+    return ["; ".join(sources) for _, sources in entity.spellings[1:]]
 
 
 def _relationship_props(rel: Relationship) -> dict:
@@ -122,12 +154,32 @@ def _relationship_props(rel: Relationship) -> dict:
             **rel.qualifiers,
             **time,
             **cites,
+            **_claim_props(rel),
             "corroboration": len(cites["sources"]),
             "disputed": rel.disputed,
+            "contradicts": sorted(other.key for other in rel.contradicts),
             "note": " / ".join(dict.fromkeys(notes)) or None,
             "confidence": _confidence(rel),
         }
     )
+
+
+CLAIM_LISTS = ("claim_sources", "claim_times", "claim_notes", "claim_citations")
+
+
+def _claim_props(rel: Relationship) -> dict:
+    """What each claim said, as its source said it: aligned lists, one entry per claim
+    (a database property cannot hold a list of lists, so a claim's several sources or
+    citations are joined with "; ")."""
+    claims = rel.ordered_claims
+    values = (
+        ["; ".join(c.source_ids) for c in claims],
+        [c.time.text if c.time else "" for c in claims],
+        [c.note or "" for c in claims],
+        ["; ".join(str(cite) for cite in c.cites) for c in claims],
+    )
+    # Kept whole even when every entry is "", so the four lists always align.
+    return {name: _Kept(value) for name, value in zip(CLAIM_LISTS, values, strict=True)}
 
 
 def _confidence(rel: Relationship) -> str | None:

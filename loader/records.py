@@ -88,10 +88,18 @@ class Entity:
     time: TimeSpan | None = None
     distinct_from: list[str] = field(default_factory=list)
     cited: bool = True  # whether the record wrote any citation, well-formed or not
+    alias_sources: list[list[str]] = field(default_factory=list)  # aligned with aliases
+    name_sources: list[str] = field(default_factory=list)  # the sources spelling ``name``
 
     @property
     def names(self) -> list[str]:
         return [self.name, *self.aliases]
+
+    @property
+    def spellings(self) -> list[tuple[str, list[str]]]:
+        """Each spelling with the sources that use it: the name first, then the aliases."""
+        sources = self.alias_sources + [[]] * (len(self.aliases) - len(self.alias_sources))
+        return [(self.name, self.name_sources), *zip(self.aliases, sources, strict=True)]
 
 
 @dataclass
@@ -108,10 +116,17 @@ class Claim:
     note: str | None = None
     confidence: str | None = None
     cited: bool = True
+    id: str | None = None  # a curator's key, for ``contradicts``
+    contradicts: list[str] = field(default_factory=list)  # ids of claims this one disputes
 
     @property
     def label(self) -> str:
         return f"{self.subject} {self.predicate} {self.object}"
+
+    @property
+    def source_ids(self) -> list[str]:
+        """The sources this claim cites, sorted."""
+        return sorted({c.source for c in self.cites})
 
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, self.line)
@@ -166,6 +181,24 @@ def _warn_unread_files(root: Path, report: Report) -> None:
             "entities/*.yaml and claims/*.yaml"
         )
         report.add(Problem(display_path(path), 0, "-", "file", message, "warning"))
+
+
+def _number(value) -> int | float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return value
+
+
+def _not_a_number(value) -> str:
+    """PyYAML reads ``2.5e6`` as text (YAML 1.1 wants ``2.5e+6``): say so."""
+    try:
+        number = float(value) if isinstance(value, str) else None
+    except ValueError:
+        number = None
+    if number is None:
+        return "must be a number"
+    shown = int(number) if value.strip().lstrip("+-").isdigit() else number
+    return f"must be a number: YAML reads {value!r} as text; write {shown!r}"
 
 
 def display_path(path: Path) -> str:
@@ -278,7 +311,10 @@ class _Reader:
         self._unknown_fields(path, item, ident, (*ENTITY_COMMON, "distinct_from", *spec))
         self._require(path, item, ident, [k for k, p in spec.items() if p.required])
         props = self._properties(path, item, ident, spec)
-        aliases = self._text_list(path, item, ident, "aliases")
+        aliases, alias_sources = self._aliases(path, item, ident)
+        name_sources = self._source_ids(
+            path, item.line_of("name_sources"), ident, "name_sources", item.get("name_sources")
+        )
         cites = self._citations(path, item, ident, default_source=None)
         if self._duplicate(path, item, ident):
             return
@@ -295,7 +331,67 @@ class _Reader:
             time=props.pop("time", None),
             distinct_from=self._text_list(path, item, ident, "distinct_from"),
             cited=bool(item.get("cite")),
+            alias_sources=alias_sources,
+            name_sources=name_sources,
         )
+
+    def _aliases(self, path, item, record) -> tuple[list[str], list[list[str]]]:
+        """The aliases and, aligned with them, the sources of each: an alias is a plain
+        spelling or a mapping ``{name: <spelling>, sources: [<source id>, ...]}``."""
+        value = item.get("aliases") or []
+        if not isinstance(value, list):
+            message = "must be a list of spellings: names, or mappings with name and sources"
+            self.error(path, item.line_of("aliases"), record, "aliases", message)
+            return [], []
+        aliases: list[str] = []
+        alias_sources: list[list[str]] = []
+        for index, alias in enumerate(value):
+            where = f"aliases[{index}]"
+            if isinstance(alias, str):
+                aliases.append(alias)
+                alias_sources.append([])
+            elif isinstance(alias, LineDict):
+                found = self._alias_mapping(path, alias, record, where)
+                if found is not None:
+                    aliases.append(found[0])
+                    alias_sources.append(found[1])
+            else:
+                message = "an alias is a name, or a mapping with name and sources"
+                self.error(path, item.line_of("aliases"), record, where, message)
+        return aliases, alias_sources
+
+    def _alias_mapping(self, path, alias: LineDict, record, where) -> tuple[str, list[str]] | None:
+        """``{name, sources}``: the spelling and the sources that use it; None if no name."""
+        for key in alias:
+            if key not in ("name", "sources"):
+                hint = did_you_mean(key, ("name", "sources"))
+                self.error(
+                    path, alias.line_of(key), record, f"{where}.{key}", f"unknown field{hint}"
+                )
+        sources = self._source_ids(
+            path, alias.line_of("sources"), record, f"{where}.sources", alias.get("sources")
+        )
+        name = alias.get("name")
+        if name in (None, ""):
+            self.error(path, alias.line, record, f"{where}.name", "missing required field")
+            return None
+        if not isinstance(name, str):
+            self.error(path, alias.line_of("name"), record, f"{where}.name", "must be text")
+            return None
+        return name, sources
+
+    def _source_ids(self, path, line, record, where, value) -> list[str]:
+        """A list of source ids (None is an empty one); unknown ids are reported."""
+        if value is None:
+            return []
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.error(path, line, record, where, "must be a list of source ids")
+            return []
+        for source in value:
+            if source not in self.records.sources:
+                hint = did_you_mean(source, self.records.sources)
+                self.error(path, line, record, where, f"unknown source {source!r}{hint}")
+        return [source for source in value if source in self.records.sources]
 
     # -- claims ---------------------------------------------------------------
     def read_claims(self, path: Path) -> None:
@@ -361,8 +457,27 @@ class _Reader:
                 note=item.get("note"),
                 confidence=confidence,
                 cited=bool(item.get("cite")),
+                id=self._claim_id(path, item, label),
+                contradicts=self._id_list(path, item, label, "contradicts"),
             )
         )
+
+    def _claim_id(self, path, item, label) -> str | None:
+        ident = item.get("id")
+        if ident is None:
+            return None
+        if not isinstance(ident, str) or not ident:
+            self.error(path, item.line_of("id"), label, "id", "must be text")
+            return None
+        self._duplicate(path, item, ident)
+        return ident
+
+    def _id_list(self, path, item, record, key) -> list[str]:
+        """A field holding one id or a list of ids."""
+        value = item.get(key)
+        if isinstance(value, str):
+            return [value]
+        return self._text_list(path, item, record, key)
 
     # -- fields -------------------------------------------------------------
     def _require(self, path, item, record, names) -> bool:
@@ -403,6 +518,13 @@ class _Reader:
                 props[key] = self._time(path, item, record, key)
                 continue
             value = item[key]
+            if prop.kind == "number":
+                number = _number(value)
+                if number is None:
+                    self.error(path, item.line_of(key), record, key, _not_a_number(value))
+                else:
+                    props[key] = number
+                continue
             if not isinstance(value, str):
                 self.error(path, item.line_of(key), record, key, "must be text")
                 continue

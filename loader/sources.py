@@ -15,7 +15,7 @@ from pathlib import Path
 from dipgraph.errors import SourceTextError
 
 from .problems import Problem, Report
-from .records import Citation, Records, Source
+from .records import Citation, Entity, Records, Source
 from .timespan import TimeSpan
 from .validate import normalize_name
 
@@ -124,12 +124,26 @@ def verify_sources(records: Records, texts: Path) -> Report:
             _verify(
                 report, texts_by_source, entity.path, entity.id, [cite], names, entity.time, index
             )
+        _verify_spellings(report, texts_by_source, entity)
     for claim in records.claims:
         ends = {claim.subject, claim.object}
         ends |= {parent for end in tuple(ends) for parent in parents.get(end, ())}
         names = [n for ident in sorted(ends) for n in _names(records, ident)]
         _verify(report, texts_by_source, claim.path, claim.label, claim.cites, names, claim.time)
     return report
+
+
+def _verify_spellings(report: Report, texts: dict[str, str], entity: Entity) -> None:
+    """Each spelling a record attributes to a source occurs in that source's text, as
+    written or in another case."""
+    for index, (spelling, sources) in enumerate(entity.spellings):
+        where = "name_sources" if index == 0 else f"aliases[{index - 1}].sources"
+        for source in sources:
+            text = texts.get(source)
+            if text is None or spelling in text or spelling.casefold() in text.casefold():
+                continue  # an unknown source or a bad hash is reported already
+            message = f"{spelling!r} does not occur in the text of {source}"
+            report.add(Problem(entity.path, entity.line, entity.id, where, message))
 
 
 def _parents(records: Records) -> dict[str, set[str]]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import unicodedata
 
+from .conventions import check_conventions
 from .explanations import EXPLANATIONS
 from .problems import Problem, Report, did_you_mean
 from .records import Records, display_path, read_records
@@ -52,11 +53,31 @@ def validate_records(records: Records) -> Report:
     check_sides(records.sides, {i: e.label for i, e in records.entities.items()}, report)
     _check_explained_sources(records, report)
     _warn_similar_names(records, report)
+    _check_contradictions(records, report)
+    check_conventions(records, report)
     _, disagreements = merge_claims(records)
     for found in disagreements:
         claim = found.second
-        report.add(Problem(claim.path, claim.line, claim.label, "time", found.message, "warning"))
+        field = "time" if found.kind == "time" else "contradicts"
+        line = claim.line_of(field) if found.kind == "time" else found.first.line_of(field)
+        where = claim if found.kind == "time" else found.first
+        report.add(Problem(where.path, line, where.label, field, found.message, "warning"))
     return report
+
+
+def _check_contradictions(records: Records, report: Report) -> None:
+    """``contradicts:`` names claims by their ``id``: each must exist and be another claim."""
+    ids = {c.id for c in records.claims if c.id}
+    for claim in records.claims:
+        for other in claim.contradicts:
+            message = None
+            if other == claim.id:
+                message = "a claim cannot contradict itself"
+            elif other not in ids:
+                message = f"no claim has id {other!r}{did_you_mean(other, ids)}"
+            if message:
+                line = claim.line_of("contradicts")
+                report.add(Problem(claim.path, line, claim.label, "contradicts", message))
 
 
 def _check_explained_sources(records: Records, report: Report) -> None:

@@ -19,11 +19,16 @@ import re
 from dataclasses import dataclass, field
 
 __all__ = [
+    "CLAIM_COMMON",
     "CONFIDENCE",
+    "ENTITY_COMMON",
     "ENTITY_LABEL",
     "LABELS",
+    "OFFICE_TITLES",
+    "PROVISION_CATEGORIES",
     "RELATIONSHIPS",
     "SOURCE_LABEL",
+    "TITLE_VARIANTS",
     "NodeType",
     "Property",
     "RelType",
@@ -39,7 +44,7 @@ CONFIDENCE = ("high", "medium", "low")
 class Property:
     """A property a record may carry: its YAML type, allowed values, and whether required."""
 
-    kind: str = "text"  # text | list | ref (an entity id) | time (EDTF) | iso3
+    kind: str = "text"  # text | ref (an entity id) | time (EDTF) | iso3 | number
     values: tuple[str, ...] = ()
     required: bool = False
     refs: tuple[str, ...] = ()  # for kind == "ref": labels the id must have
@@ -62,10 +67,81 @@ class RelType:
     # A state that lasts (an office, a membership): two sources dating it differently
     # observe one spell at two moments; they do not disagree.
     spell: bool = False
+    # An office: every attestation of one holder, body and title (and term) is one
+    # relationship, whose spell runs from the first attestation to the last.
+    office: bool = False
 
 
 _ACTORS = ("State", "Organization", "Person")
 _TIME = {"time": Property("time")}
+
+# Provision categories, after the PA-X Peace Agreements Database's headings (security,
+# territory, groups, implementation), narrowed to what mediation documents provide for.
+PROVISION_CATEGORIES = (
+    "ceasefire",
+    "withdrawal of forces",
+    "peacekeeping",
+    "international monitoring",
+    "territory",
+    "status",
+    "referendum",
+    "corridor",
+    "refugees and displaced persons",
+    "prisoners and detainees",
+    "security guarantees",
+    "economic and transport links",
+    "negotiation process",
+    "other",
+)
+
+# Normalised office titles: a HELD_POSITION ``title`` is one of these; the source's own
+# wording goes in ``wording``. Add to the list when a new conflict needs a new office.
+OFFICE_TITLES = (
+    "President",
+    "Vice President",
+    "Prime Minister",
+    "Deputy Prime Minister",
+    "Foreign Minister",
+    "Deputy Foreign Minister",
+    "Defense Minister",
+    "Secretary of State",
+    "Assistant Secretary of Defense",
+    "Speaker",
+    "Deputy Speaker",
+    "Chair",
+    "Secretary",
+    "Secretary-General",
+    "Chairperson-in-Office",
+    "Personal Representative",
+    "Special Representative",
+    "Envoy",
+    "Special Envoy",
+    "Plenipotentiary Representative",
+    "Official Representative",
+    "Ambassador",
+    "Ambassador-at-Large",
+    "Negotiator",
+    "Managing Director",
+    "Head",
+    "Leader",
+    "Commander",
+    "Warrant Officer",
+)
+# Common wordings of the normalised titles, for validation's hints.
+TITLE_VARIANTS = {
+    "Minister of Defense": "Defense Minister",
+    "Minister of Defence": "Defense Minister",
+    "Defence Minister": "Defense Minister",
+    "Minister of Foreign Affairs": "Foreign Minister",
+    "Vice-Prime Minister": "Deputy Prime Minister",
+    "Vice Prime Minister": "Deputy Prime Minister",
+    "Chairman": "Chair",
+    "Chairwoman": "Chair",
+    "Chairperson": "Chair",
+    "Chairman-in-Office": "Chairperson-in-Office",
+    "President of the Parliament": "Speaker",
+    "Chairman of the Supreme Council": "Chair",
+}
 
 LABELS: dict[str, NodeType] = {
     n.label: n
@@ -76,6 +152,7 @@ LABELS: dict[str, NodeType] = {
             {
                 "status": Property(values=("recognized", "de facto"), required=True),
                 "iso3": Property("iso3"),
+                **_TIME,
             },
         ),
         NodeType(
@@ -112,7 +189,11 @@ LABELS: dict[str, NodeType] = {
                 **_TIME,
             },
         ),
-        NodeType("Person", "A named individual.", {}),
+        NodeType(
+            "Person",
+            "A named individual.",
+            {"born": Property("time"), "died": Property("time")},
+        ),
         NodeType(
             "Event",
             "Something that happened at a time: a meeting, summit, visit, clash, war, ...",
@@ -170,10 +251,18 @@ LABELS: dict[str, NodeType] = {
                     )
                 ),
                 **_TIME,
+                "in_force": Property("time"),
+                "ended": Property("time"),
             },
         ),
         NodeType("Place", "A city, region or site.", {"kind": Property(required=True)}),
         NodeType("Conflict", "An armed conflict.", dict(_TIME)),
+        NodeType(
+            "Provision",
+            "Something documents provide for, shared by every document that does: "
+            "a ceasefire, peacekeepers, a status vote, a corridor, ...",
+            {"category": Property(values=PROVISION_CATEGORIES, required=True)},
+        ),
         NodeType(
             "Period",
             "A named phase with its own sources.",
@@ -185,6 +274,15 @@ LABELS: dict[str, NodeType] = {
 _EVENTS_DOCS = ("Event", "Agreement")
 _ON_BEHALF = {"on_behalf_of": Property("ref", refs=("State", "Organization", "Format"))}
 _ROLE = {"role": Property()}
+# How much of what: arms, troops, money. ``quantity`` counts ``unit``s ("tanks",
+# "peacekeepers"); ``value`` is money in ``currency`` (ISO 4217, e.g. USD).
+_QUANTITY = {
+    "items": Property(),
+    "quantity": Property("number"),
+    "unit": Property(),
+    "value": Property("number"),
+    "currency": Property(),
+}
 
 RELATIONSHIPS: dict[str, RelType] = {
     r.name: r
@@ -206,7 +304,13 @@ RELATIONSHIPS: dict[str, RelType] = {
         RelType(
             "INITIATED", "Took the initiative for.", (*_ACTORS, "Format"), (*_EVENTS_DOCS, "Format")
         ),
-        RelType("HOSTED", "Hosted a meeting or event.", (*_ACTORS, "Place"), ("Event",)),
+        RelType(
+            "HOSTED",
+            "Hosted or organised a meeting or event (its place is TOOK_PLACE_IN).",
+            (*_ACTORS, "Place"),
+            ("Event",),
+            {**_ON_BEHALF, **_ROLE},
+        ),
         RelType(
             "ATTENDED",
             "Took part in an event.",
@@ -259,18 +363,26 @@ RELATIONSHIPS: dict[str, RelType] = {
         ),
         RelType(
             "CO_CHAIR_OF",
-            "Co-chaired a format (a spell).",
+            "Co-chaired: a state or its envoy in a co-chairmanship format (a spell).",
             ("State", "Person"),
             ("Format", "Organization"),
+            dict(_ON_BEHALF),
             spell=True,
+            office=True,
         ),
         RelType(
             "HELD_POSITION",
-            "Held an office in a state or body (a spell).",
+            "Held an office in a state or body (a spell from the first attestation to the last).",
             ("Person",),
             ("State", "Organization", "Format"),
-            {"title": Property(required=True)},
+            {
+                "title": Property(required=True),
+                "wording": Property(),
+                "body": Property("ref", refs=("Organization",)),
+                "term": Property(),
+            },
             spell=True,
+            office=True,
         ),
         RelType(
             "PART_OF",
@@ -308,9 +420,10 @@ RELATIONSHIPS: dict[str, RelType] = {
         ),
         RelType(
             "SUPPLIED_ARMS_TO",
-            "Delivered weapons to.",
+            "Delivered weapons to (what, how many, under which contract, for how much).",
             ("State", "Organization"),
             ("State", "Organization"),
+            {**_QUANTITY, "contract": Property("ref", refs=("Agreement",))},
             spell=True,
         ),
         RelType(
@@ -327,12 +440,95 @@ RELATIONSHIPS: dict[str, RelType] = {
             _ACTORS,
             {"action": Property()},
         ),
+        RelType(
+            "SUBMITTED_TO",
+            "A document, plan or message was submitted or sent to (``by`` whom).",
+            ("Agreement",),
+            (*_ACTORS, "Format", "Event"),
+            {"by": Property("ref", refs=(*_ACTORS, "Format"))},
+        ),
+        RelType(
+            "FOUNDED",
+            "Created a body, format or state (an agreement, a meeting or an actor).",
+            (*_ACTORS, "Format", "Agreement", "Event"),
+            ("Organization", "Format", "State"),
+        ),
+        RelType(
+            "SUPERSEDED",
+            "A document replaced an earlier one.",
+            ("Agreement",),
+            ("Agreement",),
+        ),
+        RelType(
+            "CHAIRED",
+            "Held the chairmanship of an organisation or format (a spell).",
+            ("State", "Person"),
+            ("Organization", "Format"),
+            spell=True,
+            office=True,
+        ),
+        RelType(
+            "VICTIM_OF",
+            "Was harmed in an event: killed, wounded, captured, displaced or damaged.",
+            (*_ACTORS, "Place"),
+            ("Event",),
+            {
+                "harm": Property(
+                    values=("killed", "wounded", "captured", "displaced", "damaged"),
+                    required=True,
+                ),
+                **{k: _QUANTITY[k] for k in ("quantity", "unit")},
+            },
+        ),
+        RelType(
+            "RELATIVE_OF",
+            "Kinship: the subject is the object's ``relation`` (child: the subject is the child).",
+            ("Person",),
+            ("Person",),
+            {
+                "relation": Property(
+                    values=("parent", "child", "sibling", "spouse", "relative"), required=True
+                )
+            },
+        ),
+        RelType(
+            "SUCCEEDED",
+            "Came after, in an office (``office``: its normalised title) or as a polity.",
+            ("Person", "State", "Organization", "Format", "Place"),
+            ("Person", "State", "Organization", "Format", "Place"),
+            {"office": Property()},
+        ),
+        RelType(
+            "PROVIDES_FOR",
+            "What a document or proposal provides for, with its terms.",
+            ("Agreement",),
+            ("Provision",),
+            {"detail": Property(), **_QUANTITY},
+        ),
+        RelType(
+            "DEPLOYED_TO",
+            "Sent forces or a mission to a place or state (a spell), with how many.",
+            (*_ACTORS, "Format"),
+            ("Place", "State"),
+            dict(_QUANTITY),
+            spell=True,
+        ),
     ]
 }
 
 # Keys every entity record may carry whatever its label, and every claim may carry.
-ENTITY_COMMON = ("id", "label", "name", "aliases", "note", "cite")
-CLAIM_COMMON = ("subject", "predicate", "object", "time", "note", "confidence", "cite")
+ENTITY_COMMON = ("id", "label", "name", "name_sources", "aliases", "note", "cite")
+CLAIM_COMMON = (
+    "id",
+    "subject",
+    "predicate",
+    "object",
+    "time",
+    "note",
+    "confidence",
+    "contradicts",
+    "cite",
+)
 
 _IDENT = re.compile(r"^[A-Z][A-Za-z_]*$")
 

@@ -256,15 +256,22 @@ def test_same_claim_from_two_sources_is_one_relationship(demo):
 
 
 def test_two_sources_dating_one_spell_differently_do_not_disagree(demo):
-    """An office held is observed at two dates by two sources: two observations, no dispute."""
+    """An office held is observed at two dates by two sources: one spell from the first
+    attestation to the last, each attestation kept with its source, no dispute."""
     claims = demo / "claims" / "demo.yaml"
     claims.write_text(claims.read_text().replace("title: Envoy,", "title: Envoy, time: 1994-05,"))
     held = "subject: carol-poe, predicate: HELD_POSITION, object: peace-office, title: Envoy"
     another_source(demo, "demo2", f"{held}, time: 1996")
     records, report = check_records(demo)
     assert report.ok and report.warnings == []
-    held = [e.props for e in graph_rows(records).edges if e.type == "HELD_POSITION"]
-    assert sorted((p["time"], p["disputed"]) for p in held) == [("1994-05", False), ("1996", False)]
+    [held] = [e.props for e in graph_rows(records).edges if e.type == "HELD_POSITION"]
+    assert (held["time"], held["earliest"], held["latest"]) == (
+        "1994-05/1996",
+        "1994-05-01",
+        "1996-12-31",
+    )
+    assert (held["claim_sources"], held["claim_times"]) == (["demo", "demo2"], ["1994-05", "1996"])
+    assert held["disputed"] is False
 
 
 @pytest.fixture
