@@ -8,8 +8,9 @@ default) an act is attributed to the state or body it was done for:
   whose time overlaps the act's);
 - a state institution's act (an Organization that is ``PART_OF`` a State) goes to
   that State; an intergovernmental body acts for itself;
-- a format's act goes to its co-chairs at that date (``CO_CHAIR_OF`` the format or
-  the group it belongs to), else to its members (``MEMBER_OF``).
+- a format's act goes to its co-chairs at that date (``CO_CHAIR_OF`` the format, the
+  group it belongs to, or the co-chairmanship that belongs to it), else to its
+  members (``MEMBER_OF``).
 
 An actor that cannot be attributed acts for itself, so nothing is lost.
 """
@@ -164,9 +165,12 @@ class _Attribution:
     def _format_members(self, fmt: str, act: dict) -> set[str]:
         # The states (and bodies) that chair or make up the format; the persons who
         # co-chair do so for their states.
-        groups = {fmt} | {v for u, v, _ in self.by_type.get("PART_OF", ()) if u == fmt}
+        part_of = self.by_type.get("PART_OF", ())
+        groups = {fmt} | {v for u, v, _ in part_of if u == fmt}
+        # Co-chairs are CO_CHAIR_OF the group's co-chairmanship, which is PART_OF it.
+        chaired = groups | {u for u, v, _ in part_of if v == fmt}
         chairs = {
-            u for u, v, _ in self._during("CO_CHAIR_OF", act) if v in groups and self._is_body(u)
+            u for u, v, _ in self._during("CO_CHAIR_OF", act) if v in chaired and self._is_body(u)
         }
         members = chairs or {
             u for u, v, _ in self._during("MEMBER_OF", act) if v == fmt and self._is_body(u)

@@ -35,7 +35,18 @@ __all__ = [
 
 def data_years(graph: nx.MultiDiGraph) -> tuple[int, int]:
     """From the start of the earliest conflict (else the first dated relationship)
-    to the last year a dated relationship touches."""
+    to the last year a dated relationship touches, but not past the year the latest
+    source was published: a later date is the source's forecast (a chairmanship to come).
+
+    >>> import networkx as nx
+    >>> g = nx.MultiDiGraph()
+    >>> _ = g.add_edge("a", "b", earliest="2011-01-01", latest="2021-12-31")
+    >>> data_years(g)
+    (2011, 2021)
+    >>> g.add_node("s", label="Source", published="2020")
+    >>> data_years(g)
+    (2011, 2020)
+    """
     starts = [
         int(a["earliest"][:4])
         for _, a in graph.nodes(data=True)
@@ -49,7 +60,13 @@ def data_years(graph: nx.MultiDiGraph) -> tuple[int, int]:
     ]
     if not years:
         raise AnalysisError("no dated relationship: nothing to slice by time")
-    return min(starts) if starts else min(years), max(years)
+    published = [
+        int(a["published"][:4])
+        for _, a in graph.nodes(data=True)
+        if a.get("label") == "Source" and str(a.get("published", ""))[:4].isdigit()
+    ]
+    last = min(max(years), max(published)) if published else max(years)
+    return min(starts) if starts else min(years), max(last, min(years))
 
 
 def choose_windows(

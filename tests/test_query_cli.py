@@ -57,12 +57,14 @@ def test_a_saved_query_as_a_table(query):
     result = query("source_disagreements")
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert lines[0].split() == ["subject", "relationship", "object", "time", "sources", "citations"]
+    header = ["subject", "relationship", "object", "time", "sources", "citations", "conflicts_with"]
+    assert lines[0].split() == header
     assert set(lines[1]) == {"-", " "}
-    assert lines[-1] == "(10 rows)"
+    assert lines[-1] == "(12 rows)"
     rows = [re.split(r"\s{2,}", line.strip()) for line in lines[2:-1]]
     expected = ["Serzh Sargsyan", "ATTENDED", "Kazan summit", "2011-06-25", "russia-initiatives"]
-    assert [*expected, "russia-initiatives@6825-7131"] in rows
+    other = "Serzh Sargsyan ATTENDED Kazan summit (2011-06-24)"
+    assert [*expected, "russia-initiatives@6825-7131", other] in rows
 
 
 def test_parameters_and_formats(query):
