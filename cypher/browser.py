@@ -19,11 +19,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib.resources import files
 from pathlib import Path
 
-from .library import list_queries
+from .library import format_literal, list_queries
 
 __all__ = [
     "Slide",
-    "cypher_literal",
     "favorites_zip",
     "guide_adoc",
     "guide_html",
@@ -157,29 +156,12 @@ def favorites_zip() -> bytes:
         for query in list_queries():
             header = f"// {query.title}\n"
             params = "".join(
-                f"// :param {k} => {cypher_literal(v)}\n" for k, v in query.params.items()
+                f"// :param {k} => {format_literal(v)}\n" for k, v in query.params.items()
             )
             archive.writestr(
                 f"dipgraph/{query.name}.cypher", header + params + query.statement + "\n"
             )
     return buffer.getvalue()
-
-
-def cypher_literal(value) -> str:
-    """A Python value as a Cypher literal, the inverse of `parse_literal`.
-
-    >>> cypher_literal(["a", 2, True, None])
-    "['a', 2, true, null]"
-    """
-    if isinstance(value, str):
-        return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if value is None:
-        return "null"
-    if isinstance(value, list):
-        return "[" + ", ".join(cypher_literal(v) for v in value) + "]"
-    return str(value)
 
 
 # -- serving --------------------------------------------------------------------------------

@@ -87,7 +87,7 @@ REL_EX = {
     "PART_OF": "{subject: milli-majlis, predicate: PART_OF, object: azerbaijan}",
     "TOOK_PLACE_IN": "{subject: bishkek-meeting-1994, predicate: TOOK_PLACE_IN, object: bishkek, time: 1994-05-04/1994-05-05}",
     "SUPPORTED": "{subject: turkey, predicate: SUPPORTED, object: azerbaijan, kind: military, time: 2020}",
-    "SUPPLIED_ARMS_TO": "{subject: russia, predicate: SUPPLIED_ARMS_TO, object: azerbaijan, items: tanks, quantity: 94, unit: tanks, value: 1000000000, currency: USD, time: 2010/2011}",
+    "SUPPLIED_ARMS_TO": "{subject: russia, predicate: SUPPLIED_ARMS_TO, object: azerbaijan, contract: russia-azerbaijan-arms-contracts-2010, items: air-defence systems and helicopters, value: 3000000000, currency: USD, time: 2010/2017}",
     "ALLIED_WITH": "{subject: armenia, predicate: ALLIED_WITH, object: russia}",
     "URGED": "{subject: united-states, predicate: URGED, object: armenia, action: finish the basic principles at Kazan, time: 2011-05-26}",
     "SUBMITTED_TO": "{subject: madrid-principles, predicate: SUBMITTED_TO, object: armenia, by: minsk-group-co-chairmanship, time: 2007-11}",

@@ -125,6 +125,27 @@ def test_a_bad_record_of_each_new_type_says_what_is_wrong(data, claim, message):
     assert errors == [message]
 
 
+HELD = "subject: alice-doe, predicate: HELD_POSITION, object: ruritania, title: President"
+ARMS = "subject: ruritania, predicate: SUPPLIED_ARMS_TO, object: freedonia"
+TEXT_QUALIFIERS = [
+    (HELD, "wording"),
+    (HELD, "term"),
+    (ARMS, "items"),
+    (ARMS, "unit"),
+    (ARMS, "currency"),
+    ("subject: bob-roe, predicate: SUCCEEDED, object: alice-doe", "office"),
+    ("subject: example-accord, predicate: PROVIDES_FOR, object: peacekeeping-force", "detail"),
+    ("subject: carol-poe, predicate: HOSTED, object: example-talks", "role"),
+]
+
+
+@pytest.mark.parametrize(("claim", "qualifier"), TEXT_QUALIFIERS)
+def test_a_text_qualifier_must_be_text(data, claim, qualifier):
+    errors, _ = _problems(data, f"{claim}, {qualifier}: [two, words]")
+    label = " ".join(part.split(": ")[1] for part in claim.split(", ")[:3])
+    assert errors == [f"{R}: {label}: {qualifier}: must be text"]
+
+
 ENTITY_BAD = {
     "provision category": (
         "- {id: corridor, label: Provision, name: Corridor, category: corridors, cite: [{source: demo, span: [0, 4]}]}\n",
@@ -174,6 +195,15 @@ def test_the_new_types_load_with_typed_qualifiers(data, engine):
         "1994-05-01",
         False,
     )
+    for claim in GOOD.values():  # every qualifier arrives with its YAML value and type
+        record = yaml.safe_load("{" + claim + "}")
+        fact = (record.pop("subject"), record.pop("predicate"), record.pop("object"))
+        [props] = engine.read(
+            "MATCH (a {id: $a})-[r]->(b {id: $b}) WHERE type(r) = $t RETURN properties(r) AS p",
+            {"a": fact[0], "t": fact[1], "b": fact[2]},
+        )
+        record.pop("time", None)
+        assert {k: props["p"].get(k) for k in record} == record, fact
     every_type = engine.read("MATCH ()-[r]->() RETURN DISTINCT type(r) AS t")
     assert {"FOUNDED", "SUPERSEDED", "CHAIRED", "RELATIVE_OF", "SUCCEEDED"} <= {
         r["t"] for r in every_type

@@ -15,7 +15,6 @@ from support import DATA
 
 from dipgraph.cli import cli
 from dipgraph.cypher.browser import (
-    cypher_literal,
     favorites_zip,
     guide_adoc,
     guide_html,
@@ -409,7 +408,7 @@ def test_every_runnable_block_of_the_guide_is_a_tested_query():
     _, slides = read_guide()
     statements = {q.statement: q for q in list_queries()}
     params = {
-        f":param {k} => {cypher_literal(v)}" for q in list_queries() for k, v in q.params.items()
+        f":param {k} => {format_literal(v)}" for q in list_queries() for k, v in q.params.items()
     }
     for block in runnable_blocks(slides):
         lines = block.splitlines()
