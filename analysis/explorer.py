@@ -47,6 +47,7 @@ LABEL_COLORS = {
     "Place": "#a77bb5",
     "Conflict": "#7a4a2a",
     "Period": "#9a9a9a",
+    "Provision": "#b8860b",  # as in the Neo4j Browser style
 }
 TYPE_COLORS = {
     "MEDIATED": "#1f5fbf",
@@ -70,6 +71,15 @@ TYPE_COLORS = {
     "SUPPLIED_ARMS_TO": "#222222",
     "ALLIED_WITH": "#555555",
     "URGED": "#e377c2",
+    "SUBMITTED_TO": "#c7a500",
+    "FOUNDED": "#1b7837",
+    "SUPERSEDED": "#8c510a",
+    "CHAIRED": "#542788",
+    "VICTIM_OF": "#b2182b",
+    "RELATIVE_OF": "#de77ae",
+    "SUCCEEDED": "#35978f",
+    "PROVIDES_FOR": "#bf812d",
+    "DEPLOYED_TO": "#2166ac",
 }
 FALLBACK_COLORS = ("#17becf", "#bcbd22", "#7f7f7f", "#8c564b", "#9467bd")
 # Source attributes worth showing; sha256 and chars only matter to the loader.

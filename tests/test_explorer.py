@@ -309,6 +309,32 @@ def _click_edge(driver, key: str) -> None:
     actions.perform()
 
 
+def test_a_relationship_shows_what_each_source_said(page, graph):
+    """Aliyev's refusal of the Kazan document: the merged date is the day, but
+    remler-2020 said only 2011 (data/claims/remler-2020.yaml)."""
+    from selenium.webdriver.common.by import By
+
+    key = next(
+        k
+        for u, v, k, d in graph.edges(keys=True, data=True)
+        if (u, d["type"], v) == ("ilham-aliyev", "REFUSED", "kazan-document")
+    )
+    page.find_element(By.CSS_SELECTOR, ".node[data-id='ilham-aliyev'] circle").click()
+    panel = page.find_element(By.ID, "panel")
+    refusal = next(
+        li
+        for li in panel.find_elements(By.CSS_SELECTOR, "ul.rels li")
+        if "REFUSED" in li.text and "Kazan document" in li.text
+    )
+    refusal.find_element(By.CSS_SELECTOR, "button.ref").click()
+    assert panel.get_attribute("data-id") == key
+    claims = [li.text for li in panel.find_elements(By.CSS_SELECTOR, "ol.claims li.claim")]
+    assert [c.split(" — ")[0] for c in claims] == [
+        f"{graph.nodes['remler-2020']['title']}: 2011",
+        f"{graph.nodes['tadevosyan-kazan']['title']}: 2011-06-24",
+    ]
+
+
 def test_clicking_a_node_or_a_relationship_shows_its_sources(page, graph):
     from selenium.webdriver.common.by import By
 

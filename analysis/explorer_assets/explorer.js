@@ -4,8 +4,11 @@
 
   const data = JSON.parse(document.getElementById("dipgraph-data").textContent);
   const SVGNS = "http://www.w3.org/2000/svg";
-  const QUALIFIERS = ["title", "role", "on_behalf_of", "place", "kind", "action"];
-  const REFS = new Set(["on_behalf_of", "place"]);
+  const QUALIFIERS = [
+    "title", "wording", "body", "term", "role", "on_behalf_of", "place", "kind", "action", "by",
+    "harm", "relation", "office", "detail", "items", "quantity", "unit", "value", "currency", "contract",
+  ];
+  const REFS = new Set(["on_behalf_of", "place", "body", "by", "contract"]);
   const $ = (id) => document.getElementById(id);
 
   const nodes = data.nodes;
@@ -462,6 +465,11 @@
         ["Status", n.status],
         ["Time", timeText(n)],
         ["Aliases", (n.aliases || []).join(", ")],
+        ["Born", n.born],
+        ["Died", n.died],
+        ["In force", n.in_force],
+        ["Ended", n.ended],
+        ["Category", n.category],
         ["ISO code", n.iso3],
         ["Note", n.note],
         ["Id", n.id],
@@ -495,8 +503,24 @@
         ["Disputed", e.disputed ? "yes: sources disagree" : "no"],
         ["Corroboration", `${plural(e.corroboration || 0, "source")}${srcs ? ": " + srcs : ""}`],
       ]),
+      claims(e),
       citations(e),
     ];
+  }
+
+  // Each claim as its source made it: the merged date is the most precise, so a source
+  // that gave only a year is shown with its year.
+  function claims(e) {
+    const list = e.claim_sources || [];
+    const out = [el("h3", {}, `What each source said (${list.length})`)];
+    const ol = el("ol", { class: "claims" });
+    list.forEach((src, i) => {
+      const names = src.split("; ").map(sourceTitle).join("; ");
+      const time = (e.claim_times || [])[i] || "undated";
+      const note = (e.claim_notes || [])[i];
+      ol.append(el("li", { class: "claim", "data-source": src }, `${names}: ${time}`, note ? ` — ${note}` : ""));
+    });
+    return out.concat(ol);
   }
 
   function introPanel() {
