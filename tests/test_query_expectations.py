@@ -151,6 +151,8 @@ class Claim:
     cites: tuple[tuple[str, int, int], ...]  # (source, start, end)
     note: str | None = None
     confidence: str | None = None
+    id: str | None = None
+    contradicts: tuple[str, ...] = ()
 
     @property
     def identity(self) -> tuple:
@@ -270,7 +272,15 @@ def merge(claims: list[Claim], labels: dict[str, str]) -> list[Fact]:
                 left.disputed = right.disputed = True
                 left.against.append(right)
                 right.against.append(left)
-    return [fact for group in versions.values() for fact in group]
+    facts = [fact for group in versions.values() for fact in group]
+    # Accounts a curator marked as conflicting (README, "When sources disagree").
+    home = {claim.id: fact for fact in facts for claim in fact.claims if claim.id}
+    for fact in facts:
+        for other in (home[i] for c in fact.claims for i in c.contradicts):
+            fact.disputed = other.disputed = True
+            fact.against.append(other)
+            other.against.append(fact)
+    return facts
 
 
 def _yaml(path: Path):
@@ -293,9 +303,18 @@ def read_claims(path: Path) -> list[Claim]:
             ),
             item.get("note"),
             item.get("confidence"),
+            item.get("id"),
+            _ids(item.get("contradicts")),
         )
         for item in document["claims"]
     ]
+
+
+def _ids(value) -> tuple[str, ...]:
+    """``contradicts:`` holds one claim id or a list of them."""
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, str) else tuple(value)
 
 
 @dataclass
@@ -741,10 +760,30 @@ def test_the_kazan_dates_are_disputed(disagreement_rows, subject, relationship, 
     assert versions == [sources]
 
 
-def test_every_disagreement_is_about_the_kazan_summit(disagreement_rows):
+def test_every_date_disagreement_is_about_the_kazan_summit(disagreement_rows):
     # remler-2020's plain "2011" fits both days, so it sides with neither version.
-    assert all("Kazan summit" in (r["subject"], r["object"]) for r in disagreement_rows)
-    assert all("remler-2020" not in r["sources"] for r in disagreement_rows)
+    dates = [r for r in disagreement_rows if r["object"] != "Kazan document"]
+    assert all("Kazan summit" in (r["subject"], r["object"]) for r in dates)
+    assert all("remler-2020" not in r["sources"] for r in dates)
+
+
+def test_the_conflicting_accounts_of_the_kazan_document(disagreement_rows):
+    # remler-2020 (para 47) has Sargsyan turn the document down; tadevosyan-kazan and
+    # karavayev-2016 report Armenia ready to accept it (the curator's `contradicts:`).
+    accounts = [
+        (r["subject"], r["relationship"], r["time"], r["sources"], r["conflicts_with"])
+        for r in disagreement_rows
+        if r["object"] == "Kazan document"
+    ]
+    assert accounts == [
+        ("Armenia", "ACCEPTED", "2011-06", ["tadevosyan-kazan"],
+         ["Serzh Sargsyan REFUSED Kazan document (2011)"]),
+        ("Serzh Sargsyan", "ACCEPTED", None, ["karavayev-2016"],
+         ["Serzh Sargsyan REFUSED Kazan document (2011)"]),
+        ("Serzh Sargsyan", "REFUSED", "2011", ["remler-2020"],
+         ["Armenia ACCEPTED Kazan document (2011-06)",
+          "Serzh Sargsyan ACCEPTED Kazan document (no time)"]),
+    ]  # fmt: skip
 
 
 def test_a_one_day_summit_belonging_to_a_format_is_no_spell(disagreement_rows):
