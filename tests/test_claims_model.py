@@ -449,3 +449,30 @@ def test_validate_warns_on_each_convention_and_not_on_the_convention(demo, again
         (demo / "claims" / "demo.yaml").read_text().rsplit("  - {", 1)[0], encoding="utf-8"
     )
     assert _problems(demo, along) == ([], [])
+
+
+PREDECESSOR = """\
+- {{id: freedonia-ssr, label: Place, name: Freedonian SSR, kind: Soviet republic{extra}, cite: [{{source: demo, span: [0, 4]}}]}}
+"""
+
+
+@pytest.mark.parametrize(
+    ("link", "extra", "warned"),
+    [
+        (None, "", True),
+        ("subject: freedonia, predicate: SUCCEEDED, object: freedonia-ssr", "", False),
+        (None, ", distinct_from: [freedonia]", False),
+    ],
+)
+def test_a_state_named_like_a_place_is_linked_to_it_or_kept_apart(demo, link, extra, warned):
+    places = demo / "entities" / "places.yaml"
+    places.write_text(PREDECESSOR.format(extra=extra), encoding="utf-8")
+    if link:
+        append_claim(demo, link + ", cite: [{span: [0, 4]}]")
+    _, report = check_records(demo)
+    expected = [
+        "data/entities/demo.yaml:2: freedonia: name: warning: named like the place "
+        "'freedonia-ssr' (data/entities/places.yaml:1): if the state grew out of it, record "
+        "freedonia SUCCEEDED freedonia-ssr; else list it in distinct_from"
+    ]
+    assert [str(w) for w in report.warnings] == (expected if warned else [])

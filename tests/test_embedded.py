@@ -53,3 +53,29 @@ def test_serve_runs_until_ctrl_c_and_saves(tmp_path):
         process.kill()
     with EmbeddedFalkorDB(tmp_path) as engine:
         assert engine.read("MATCH (n:Entity) RETURN n.id AS id") == [{"id": "served"}]
+
+
+def test_a_taken_port_is_never_someone_elses_store(tmp_path, monkeypatch, embedded_server):
+    """Between probing a free port and the server binding it, another process can take
+    it; the engine must retry, not talk to that process's store (a run once hung so)."""
+    import dipgraph.loader.embedded as embedded
+
+    other, other_engine = embedded_server
+    other_engine.clear()
+    other_engine.write("CREATE (:Entity {id: 'theirs'})")
+    ports = iter([other.port])
+    real = embedded._free_port
+    monkeypatch.setattr(embedded, "_free_port", lambda: next(ports, None) or real())
+    server = EmbeddedFalkorDB(tmp_path / "mine")
+    with server as engine:
+        assert server.port != other.port
+        engine.write("CREATE (:Entity {id: 'mine'})")
+        assert engine.read("MATCH (n:Entity) RETURN n.id AS id") == [{"id": "mine"}]
+    assert other_engine.read("MATCH (n:Entity) RETURN n.id AS id") == [{"id": "theirs"}]
+    other_engine.clear()
+
+
+def test_a_port_given_and_taken_is_an_error(tmp_path, embedded_server):
+    other, _ = embedded_server
+    with pytest.raises(EngineError, match="exited at start"):
+        EmbeddedFalkorDB(tmp_path / "mine", port=other.port).start()

@@ -711,9 +711,9 @@ README_TYPE_TOTALS = [
     ("HELD_POSITION", 54), ("MEDIATED", 46), ("SUPPORTED", 39), ("PROPOSED", 31),
     ("SIGNED", 22), ("RESULTED_IN", 21), ("REFUSED", 20), ("ADOPTED", 19), ("URGED", 19),
     ("MEMBER_OF", 16), ("BASED_ON", 14), ("INITIATED", 13), ("ACCEPTED", 9), ("HOSTED", 7),
-    ("SUPPLIED_ARMS_TO", 7), ("CO_CHAIR_OF", 6), ("FOUNDED", 2), ("SUBMITTED_TO", 2),
-    ("VICTIM_OF", 2), ("ALLIED_WITH", 1), ("CHAIRED", 1), ("DEPLOYED_TO", 1),
-    ("PROVIDES_FOR", 1), ("RELATIVE_OF", 1), ("SUCCEEDED", 1), ("SUPERSEDED", 1),
+    ("SUPPLIED_ARMS_TO", 7), ("CO_CHAIR_OF", 6), ("SUCCEEDED", 4), ("FOUNDED", 2),
+    ("SUBMITTED_TO", 2), ("VICTIM_OF", 2), ("ALLIED_WITH", 1), ("CHAIRED", 1),
+    ("DEPLOYED_TO", 1), ("PROVIDES_FOR", 1), ("RELATIVE_OF", 1), ("SUPERSEDED", 1),
 ]  # fmt: skip
 
 
@@ -728,8 +728,8 @@ def test_relationship_totals_are_those_the_readme_gives(type_totals, relationshi
     assert type_totals[relationship] == total
 
 
-def test_the_readme_lists_every_relationship_type_and_all_678():
-    assert sum(total for _, total in README_TYPE_TOTALS) == 678
+def test_the_readme_lists_every_relationship_type_and_all_681():
+    assert sum(total for _, total in README_TYPE_TOTALS) == 681
     assert len(README_TYPE_TOTALS) == 30
 
 
