@@ -150,6 +150,7 @@ The vocabulary can say some things two ways; queries only find what is recorded 
 - **Normalised titles.** `title` is one of `OFFICE_TITLES` (President, Foreign Minister, Defense Minister, Speaker, Chair, ...; a co-chair is `CO_CHAIR_OF`, not a title); the source's own words go in `wording` (`title: Defense Minister, wording: Minister of Defense`).
 - **Co-chairs belong to the co-chairmanship.** A co-chair state, or an envoy with `on_behalf_of` the state, is `CO_CHAIR_OF` the co-chairmanship (`minsk-group-co-chairmanship`, a `Format` of kind co-chairmanship), which is `PART_OF` the group. The co-chairmanship's own acts (`PROPOSED`, `MEDIATED`) hang off the same node, so a query goes from a co-chair to the co-chairmanship's acts in one step.
 - **A territory that became a state.** The earlier entity (a `Place` such as the NKAO) and the later one (a `State` such as the Nagorno-Karabakh Republic) stay two nodes, linked by `SUCCEEDED` (`nkr SUCCEEDED nkao`), each with its own `time`.
+- **Notes are commentary, not facts.** A date, number or entity name that a note mentions must be held by a claim or qualifier about the same entities; `dipgraph validate` warns otherwise (`loader/notes.py`). A mention that is genuinely commentary is explained in `data/coverage.yaml` under `notes:` (the record, the mention, why).
 - **What a document provides for** is `PROVIDES_FOR` a shared `Provision` node (one `peacekeeping-force` for every document that provides for peacekeepers), with the document's own terms in `detail`, `quantity` and `unit`.
 """
 

@@ -7,6 +7,13 @@ relationship (a title, a bibliography entry, analysis without a fact)::
       1: title
       88: bibliography
 
+Under the reserved key ``notes``, it says why a date, number or name a note
+mentions is commentary rather than a fact to structure (see `dipgraph.loader.notes`)::
+
+    notes:
+      heydar-aliyev:           # an entity id, or a claim's "subject PREDICATE object"
+        ilham-aliyev: the note only tells the two men apart
+
 `dipgraph.loader.coverage` uses it to tell explained paragraphs from the rest.
 """
 
@@ -19,9 +26,10 @@ from dipgraph.errors import YamlSyntaxError
 from .problems import Problem, Report
 from .yamlio import LineDict, read_yaml
 
-__all__ = ["EXPLANATIONS", "read_explanations"]
+__all__ = ["EXPLANATIONS", "NOTES_KEY", "read_explanations", "read_note_explanations"]
 
 EXPLANATIONS = "coverage.yaml"
+NOTES_KEY = "notes"
 
 
 def read_explanations(
@@ -48,9 +56,31 @@ def read_explanations(
         return {}
     explained: dict[str, dict[int, str]] = {}
     for source, paragraphs in doc.items():
+        if source == NOTES_KEY:
+            continue
         line = doc.line_of(source)
         if not isinstance(paragraphs, LineDict) or not all(isinstance(n, int) for n in paragraphs):
             report.add(Problem(shown, line, source, "-", "expected paragraph: reason"))
             continue
         explained[source] = {n: str(why) for n, why in paragraphs.items()}
     return explained
+
+
+def read_note_explanations(
+    root: Path, report: Report, *, shown: str | None = None
+) -> dict[str, dict[str, str]]:
+    """``coverage.yaml``'s ``notes:``: per record, mention -> why it stays in the note."""
+    path = Path(root) / EXPLANATIONS
+    try:
+        doc = read_yaml(path) if path.is_file() else None
+    except YamlSyntaxError:
+        return {}  # read_explanations reports it
+    notes = doc.get(NOTES_KEY) if isinstance(doc, LineDict) else None
+    if notes is None:
+        return {}
+    if not isinstance(notes, LineDict) or not all(isinstance(v, LineDict) for v in notes.values()):
+        line = doc.line_of(NOTES_KEY)
+        message = "expected record: {mention: reason}"
+        report.add(Problem(shown or str(path), line, NOTES_KEY, "-", message))
+        return {}
+    return {str(r): {str(m): str(why) for m, why in v.items()} for r, v in notes.items()}

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from dipgraph.errors import TimeError
 
-from .explanations import EXPLANATIONS, read_explanations
+from .explanations import EXPLANATIONS, read_explanations, read_note_explanations
 from .problems import Problem, Report, did_you_mean
 from .sides import SIDES_FILE, ConflictSides, read_sides
 from .timespan import TimeSpan, parse_time
@@ -140,6 +140,7 @@ class Records:
     claims: list[Claim] = field(default_factory=list)
     sides: dict[str, ConflictSides] = field(default_factory=dict)
     explanations: dict[str, dict[int, str]] = field(default_factory=dict)  # coverage.yaml
+    note_explanations: dict[str, dict[str, str]] = field(default_factory=dict)  # its notes:
     report: Report = field(default_factory=Report)
 
 
@@ -162,6 +163,7 @@ def read_records(root: Path | str) -> Records:
         records.sides = read_sides(sides, records.report, shown=display_path(sides))
     shown = display_path(root / EXPLANATIONS)
     records.explanations = read_explanations(root, records.report, shown=shown)
+    records.note_explanations = read_note_explanations(root, records.report, shown=shown)
     _warn_unread_files(root, records.report)
     return records
 

@@ -12,6 +12,7 @@ import unicodedata
 
 from .conventions import check_conventions
 from .explanations import EXPLANATIONS
+from .notes import unstructured_note_facts
 from .problems import Problem, Report, did_you_mean
 from .records import Records, display_path, read_records
 from .relationships import merge_claims
@@ -55,6 +56,7 @@ def validate_records(records: Records) -> Report:
     _warn_similar_names(records, report)
     _check_contradictions(records, report)
     check_conventions(records, report)
+    _warn_note_facts(records, report)
     _, disagreements = merge_claims(records)
     for found in disagreements:
         claim = found.second
@@ -63,6 +65,16 @@ def validate_records(records: Records) -> Report:
         where = claim if found.kind == "time" else found.first
         report.add(Problem(where.path, line, where.label, field, found.message, "warning"))
     return report
+
+
+def _warn_note_facts(records: Records, report: Report) -> None:
+    """A date, number or name in a note that no claim holds is a fact left unqueryable."""
+    for fact in unstructured_note_facts(records):
+        message = (
+            f"mentions {fact.kind} {fact.mention!r}, which no claim or qualifier holds: "
+            f"record it, or say why it is commentary under notes: in {EXPLANATIONS}"
+        )
+        report.add(Problem(fact.path, fact.line, fact.record, "note", message, "warning"))
 
 
 def _check_contradictions(records: Records, report: Report) -> None:
