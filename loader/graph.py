@@ -179,7 +179,11 @@ def _claim_props(rel: Relationship) -> dict:
         ["; ".join(str(cite) for cite in c.cites) for c in claims],
     )
     # Kept whole even when every entry is "", so the four lists always align.
-    return {name: _Kept(value) for name, value in zip(CLAIM_LISTS, values, strict=True)}
+    lists = {name: _Kept(value) for name, value in zip(CLAIM_LISTS, values, strict=True)}
+    wordings = [str(c.qualifiers.get("wording", "")) for c in claims]
+    if any(wordings):  # how each source worded the title
+        lists["claim_wordings"] = _Kept(wordings)
+    return lists
 
 
 def _confidence(rel: Relationship) -> str | None:

@@ -158,19 +158,20 @@ def _group_claims(claims: list[Claim]) -> dict[tuple, list[Relationship]]:
     for claim in sorted(
         claims, key=lambda c: (_width(c.time) if c.time else (2, 0), c.path, c.line)
     ):
-        ident = (
-            claim.subject,
-            claim.predicate,
-            claim.object,
-            tuple(sorted(claim.qualifiers.items())),
-        )
+        ident = (claim.subject, claim.predicate, claim.object, _identifying(claim))
         candidates = groups.setdefault(ident, [])
         homes = [r for r in candidates if r.accepts(claim)]
         if len(homes) == 1:
             homes[0].claims.append(claim)
         else:
-            candidates.append(Relationship(*ident[:3], dict(claim.qualifiers), [claim]))
+            candidates.append(Relationship(*ident[:3], dict(ident[3]), [claim]))
     return groups
+
+
+def _identifying(claim: Claim) -> tuple:
+    """The qualifiers that tell facts apart (not a source's wording of a title)."""
+    spec = RELATIONSHIPS[claim.predicate].qualifiers
+    return tuple(sorted((k, v) for k, v in claim.qualifiers.items() if not spec[k].per_claim))
 
 
 def _contradictions(relationships: list[Relationship]) -> list[Disagreement]:

@@ -86,12 +86,28 @@ class TimeSpan:
         return lo <= hi
 
     def as_properties(self) -> dict[str, str | None]:
-        return {
+        """The stored form: text, bounds and precision, and for an interval whose end is
+        not a date, what kind of end it is. An unknown end also gives ``last_attested``,
+        the last day the record shows it held, so "as of" queries stop counting there.
+
+        >>> parse_time("1994-12/").as_properties()["last_attested"]
+        '1994-12-31'
+        >>> parse_time("1997/..").as_properties()["end_bound"]
+        'open'
+        """
+        props: dict[str, str | None] = {
             "time": self.text,
             "earliest": self.earliest,
             "latest": self.latest,
             "precision": self.precision,
         }
+        if self.start_bound != "known":
+            props["start_bound"] = self.start_bound
+        if self.end_bound != "known":
+            props["end_bound"] = self.end_bound
+        if self.end_bound == "unknown" and self.text.split("/")[0] not in ("", ".."):
+            props["last_attested"] = parse_time(self.text.split("/")[0]).latest
+        return props
 
 
 def parse_time(text: str) -> TimeSpan:

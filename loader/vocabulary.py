@@ -48,6 +48,9 @@ class Property:
     values: tuple[str, ...] = ()
     required: bool = False
     refs: tuple[str, ...] = ()  # for kind == "ref": labels the id must have
+    # Says how one source put it (a title's wording), not which fact it is: claims
+    # that differ only here are one relationship, each keeping its own value.
+    per_claim: bool = False
 
 
 @dataclass(frozen=True)
@@ -377,7 +380,7 @@ RELATIONSHIPS: dict[str, RelType] = {
             ("State", "Organization", "Format"),
             {
                 "title": Property(required=True),
-                "wording": Property(),
+                "wording": Property(per_claim=True),
                 "body": Property("ref", refs=("Organization",)),
                 "term": Property(),
             },

@@ -203,6 +203,8 @@ def test_the_new_types_load_with_typed_qualifiers(data, engine):
             {"a": fact[0], "t": fact[1], "b": fact[2]},
         )
         record.pop("time", None)
+        if "wording" in record:  # a source's wording is kept per claim
+            assert props["p"]["claim_wordings"] == [record.pop("wording")]
         assert {k: props["p"].get(k) for k in record} == record, fact
     every_type = engine.read("MATCH ()-[r]->() RETURN DISTINCT type(r) AS t")
     assert {"FOUNDED", "SUPERSEDED", "CHAIRED", "RELATIVE_OF", "SUCCEEDED"} <= {
@@ -476,3 +478,12 @@ def test_a_state_named_like_a_place_is_linked_to_it_or_kept_apart(demo, link, ex
         "freedonia SUCCEEDED freedonia-ssr; else list it in distinct_from"
     ]
     assert [str(w) for w in report.warnings] == (expected if warned else [])
+
+
+def test_two_wordings_of_one_title_are_one_office(demo):
+    held = "subject: carol-poe, predicate: HELD_POSITION, object: peace-office, title: Envoy"
+    append_claim(demo, f"{held}, wording: Special Envoy, time: 1996, cite: [{{span: [0, 4]}}]")
+    records, _ = check_records(demo)
+    [office] = [e.props for e in graph_rows(records).edges if e.type == "HELD_POSITION"]
+    assert (office["time"], office["claim_wordings"]) == ("1996", ["", "Special Envoy"])
+    assert "wording" not in office

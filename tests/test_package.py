@@ -73,6 +73,14 @@ def test_vocabulary_doc_is_up_to_date():
     )
 
 
+def test_guide_shows_the_queries_as_the_library_has_them():
+    import runpy
+
+    sync = runpy.run_path(str(ROOT / "docs" / "sync_guide.py"))["sync"]
+    guide = (ROOT / "cypher" / "guide.md").read_text(encoding="utf-8")
+    assert sync(guide) == guide, "run python docs/sync_guide.py"
+
+
 @pytest.mark.parametrize(
     "module",
     ["dipgraph.cypher", "dipgraph.cypher.library", "dipgraph.analysis.job", "dipgraph.cli"],
