@@ -245,7 +245,9 @@ def _group_betweenness(mediation: nx.DiGraph, facts) -> dict:
     if not chairs or len(graph) <= len(chairs) + 1:
         return {}
     value = nx.group_betweenness_centrality(graph, chairs, weight="distance")
-    return {"co-chairs": {"group_betweenness": float(value)}}
+    # NetworkX sums over sets inside, so the last digits follow the hash seed: round
+    # them off, so that the same records give the same numbers in every process.
+    return {"co-chairs": {"group_betweenness": round(float(value), 12)}}
 
 
 def _put_brokerage(
