@@ -17,8 +17,8 @@ under ``notes:`` (record, then the mention, then why), and is not listed.
 
 Examples
 --------
->>> _mentions("Signed on 26 September 1992; 1,960 troops.", {})
-[('date', '09-26'), ('year', '1992'), ('number', '1960')]
+>>> _mentions("Signed on 26 September 1992 in Sochi; 1,960 troops.", _Names({"Sochi": "sochi"}))
+[('date', '09-26'), ('year', '1992'), ('number', '1960'), ('entity', 'sochi')]
 """
 
 from __future__ import annotations
@@ -74,15 +74,16 @@ def unstructured_note_facts(records: Records) -> list[NoteFact]:
     explained = records.note_explanations
     found = []
     for record, path, line, note, about, times in index.notes():
-        names = {n: e for n, e in index.names.items() if e not in about}
-        for kind, mention in _mentions(note, names):
+        for kind, mention in _mentions(note, index.names):
+            if kind == "entity" and mention in about:
+                continue
             if mention in explained.get(record, {}) or index.holds(kind, mention, about, times):
                 continue
             found.append(NoteFact(path, line, record, kind, mention))
     return sorted(found)
 
 
-def _mentions(note: str, names: dict[str, str]) -> list[tuple[str, str]]:
+def _mentions(note: str, names: _Names) -> list[tuple[str, str]]:
     """(kind, mention) for each day, year, number and entity name in ``note``."""
     text = _SOURCE_TAG.sub(" ", note)
     found: list[tuple[str, str]] = []
@@ -94,10 +95,22 @@ def _mentions(note: str, names: dict[str, str]) -> list[tuple[str, str]]:
     found += [("year", y) for y in dict.fromkeys(_YEAR.findall(text_wo_days))]
     for number in dict.fromkeys(_NUMBER.findall(_YEAR.sub(" ", text_wo_days))):
         found.append(("number", number.replace(",", "")))
-    found += [
-        ("entity", names[n]) for n in names if re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text)
-    ]
+    found += [("entity", ident) for ident in names.find(text)]
     return list(dict.fromkeys(found))
+
+
+class _Names:
+    """Entity names and aliases, found in a text with one regular expression (the
+    longest name wins where names overlap: "Ilham Aliyev", not "Aliyev")."""
+
+    def __init__(self, names: dict[str, str]):
+        self.ids = names
+        longest_first = sorted(names, key=lambda n: (-len(n), n))
+        alternatives = "|".join(map(re.escape, longest_first)) or "(?!)"
+        self.pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+
+    def find(self, text: str) -> list[str]:
+        return list(dict.fromkeys(self.ids[m.group(0)] for m in self.pattern.finditer(text)))
 
 
 class _Index:
@@ -106,9 +119,9 @@ class _Index:
 
     def __init__(self, records: Records):
         self.records = records
-        self.names = {
-            name: e.id for e in records.entities.values() for name in e.names if len(name) >= 4
-        }
+        self.names = _Names(
+            {name: e.id for e in records.entities.values() for name in e.names if len(name) >= 4}
+        )
         self.linked: dict[str, set[str]] = {}
         self.spans: dict[str, list[TimeSpan]] = {}
         self.numbers: dict[str, set[str]] = {}
