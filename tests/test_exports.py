@@ -85,7 +85,7 @@ def test_csv_rows_and_lists(out, drawn):
         "bishkek-protocol",
         "1994-05-08",
     )
-    assert row["citations"] == "russia-initiatives@3660-3919|russia-initiatives@8201-8423"
+    assert row["citations"] == "russia-initiatives@3660-3826|russia-initiatives@8201-8423"
 
 
 def test_cytoscape_json_reads_back(out, drawn):

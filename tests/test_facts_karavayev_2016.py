@@ -38,7 +38,7 @@ FACTS = {
     "Rogozin, the 'defense' Deputy Prime Minister, was in Baku on 8 April 2016": (
         "MATCH (p:Person {id: 'dmitry-rogozin'})-[a:ATTENDED]->(e:Event)-[:TOOK_PLACE_IN]->(place:Place) "
         "MATCH (p)-[h:HELD_POSITION]->(s:State) "
-        "RETURN place.id AS place, a.time AS day, s.id AS state, h.title AS title, h.wording AS wording",
+        "RETURN place.id AS place, a.time AS day, s.id AS state, h.title AS title, h.claim_wordings AS wording",
         {},
         [
             {
@@ -46,7 +46,7 @@ FACTS = {
                 "day": "2016-04-08",
                 "state": "russia",
                 "title": "Deputy Prime Minister",
-                "wording": "defense Deputy Prime Minister",
+                "wording": ["defense Deputy Prime Minister"],
             }
         ],
     ),

@@ -160,13 +160,13 @@ FACTS = {
     ),
     "Jalilov led the Azerbaijani delegation at Bishkek as vice speaker of the Milli Majlis": (
         "MATCH (:Person {id: 'afiyaddin-jalilov'})-[r:HELD_POSITION]->(b) "
-        "RETURN b.id AS body, r.title AS title, r.wording AS wording, r.time AS time",
+        "RETURN b.id AS body, r.title AS title, r.claim_wordings AS wording, r.time AS time",
         {},
         [
             {
                 "body": "milli-majlis",
                 "title": "Deputy Speaker",
-                "wording": "vice speaker",
+                "wording": ["vice speaker"],
                 "time": "1994-05-04/1994-05-05",
             }
         ],

@@ -155,7 +155,7 @@ FACTS = {
     "Offices around Kazan: Nalbandian, Hasanov, Juppe, Vershbow": (
         "MATCH (p:Person)-[h:HELD_POSITION]->(s:State) "
         "WHERE p.id IN ['edward-nalbandian', 'ali-hasanov', 'alain-juppe', 'alexander-vershbow'] "
-        "RETURN p.id AS who, s.id AS state, h.title AS title, h.wording AS wording, h.body AS body, "
+        "RETURN p.id AS who, s.id AS state, h.title AS title, h.claim_wordings AS wording, h.body AS body, "
         "h.earliest AS first, h.latest AS last ORDER BY who",
         {},
         [
@@ -172,7 +172,7 @@ FACTS = {
                 "who": "alexander-vershbow",
                 "state": "united-states",
                 "title": "Assistant Secretary of Defense",
-                "wording": "Assistant Secretary of Defense for International Security Affairs",
+                "wording": ["Assistant Secretary of Defense for International Security Affairs"],
                 "body": "us-defense-department",
                 "first": "2011-07-29",
                 "last": "2011-07-29",
@@ -181,7 +181,7 @@ FACTS = {
                 "who": "ali-hasanov",
                 "state": "azerbaijan",
                 "title": "Deputy Prime Minister",
-                "wording": "Vice-Prime Minister",
+                "wording": ["Vice-Prime Minister"],
                 "body": "azerbaijan-government",
                 "first": "2011-06-14",
                 "last": "2011-06-14",

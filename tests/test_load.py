@@ -47,7 +47,7 @@ def test_networkx_graph_keeps_types_labels_and_lists():
     assert (signed["time"], signed["place"], signed["citations"]) == (
         "1994-05-08",
         "baku",
-        ["russia-initiatives@3660-3919", "russia-initiatives@8201-8423"],
+        ["russia-initiatives@3660-3826", "russia-initiatives@8201-8423"],
     )
 
 
