@@ -11,7 +11,10 @@ A fact's time is an EDTF value with outer bounds ``earliest``/``latest`` (see
   i.e. its inner bounds (the latest possible start, the earliest possible end)
   must overlap it; an unknown end (``1994-12/``) is certain only at its start
   and an unknown start (``/1997``) only at its end, while an open one
-  (``1994-12/..``, ``../1997``) lasts. Undated facts never count.
+  (``1994-12/..``, ``../1997``) lasts. Undated facts never count, and a fact
+  dated only by what it concerns (``fact_time``'s ``dated_by="object"``: mediating
+  the conflict, no date given) is a moment somewhere in that thing's time: it counts
+  only in a window that holds all of it.
 
 Examples
 --------
@@ -21,6 +24,9 @@ Examples
 (True, False)
 >>> vague = {"time": "199X", "earliest": "1990-01-01", "latest": "1999-12-31"}
 >>> is_active(vague, w, dates="lenient"), is_active(vague, w, dates="strict")
+(True, False)
+>>> by_conflict = {"time": "1988/..", "earliest": "1988-01-01", "dated_by": "object"}
+>>> is_active(by_conflict, w, dates="lenient"), is_active(by_conflict, w, dates="strict")
 (True, False)
 """
 
@@ -121,7 +127,9 @@ def is_active(fact: dict, window: Window, *, dates: str = "lenient") -> bool:
     lo, hi = fact.get("earliest") or _MIN, fact.get("latest") or _MAX
     if dates == "lenient":
         return lo <= window.end and window.start <= hi
-    inner = _inner_bounds(fact["time"])
+    # A fact dated only by what it concerns (an undated mediation of the decades-long
+    # conflict) happened at some moment of that thing's time, not all through it.
+    inner = None if fact.get("dated_by") == "object" else _inner_bounds(fact["time"])
     if inner is None:  # a moment, or a spell too short to be surely under way at one day
         return window.start <= lo and hi <= window.end
     start, end = inner
