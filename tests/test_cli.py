@@ -171,7 +171,7 @@ def test_sources_verify_needs_the_texts(run, demo):
 def test_shipped_records_validate_and_verify(run, seeds):
     result = run("--data", DATA, "validate", "--texts", seeds)
     assert result.exit_code == 0, result.stderr
-    assert result.stdout == "277 entities, 749 claims from 4 sources: no errors, 8 warning(s)\n"
+    assert result.stdout == "304 entities, 888 claims from 4 sources: no errors, 14 warning(s)\n"
 
 
 def test_load_names_the_store_it_used_even_when_a_uri_is_given(run, demo, tmp_path):

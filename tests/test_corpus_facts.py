@@ -338,6 +338,37 @@ FACTS = {
             }
         ],
     ),
+    "Effective dates: the Sochi truce from 26 September 1992, the May 1994 ceasefire from the 12th, the incidents agreement from 6 February 1995": (
+        [S1],
+        ["PROVIDES_FOR"],
+        "MATCH (a:Agreement) WHERE a.in_force IS NOT NULL RETURN a.id AS doc, a.in_force AS in_force ORDER BY in_force",
+        {},
+        [
+            {"doc": "sochi-accord-1992", "in_force": "1992-09-26"},
+            {"doc": "ceasefire-1994", "in_force": "1994-05-12"},
+            {"doc": "armed-incidents-agreement-1995", "in_force": "1995-02-06"},
+        ],
+    ),
+    "Vazgen Sargsyan and Karen Demirchyan were killed in the parliament on 27 October 1999": (
+        [S3],
+        ["VICTIM_OF"],
+        "MATCH (p:Person)-[v:VICTIM_OF {harm: 'killed'}]->(e:Event) WHERE p.died IS NOT NULL RETURN p.id AS who, e.id AS event, v.time AS time, p.died AS died ORDER BY who",
+        {},
+        [
+            {
+                "who": "karen-demirchyan",
+                "event": "armenian-parliament-shooting-1999",
+                "time": "1999-10-27",
+                "died": "1999-10-27",
+            },
+            {
+                "who": "vazgen-sargsyan",
+                "event": "armenian-parliament-shooting-1999",
+                "time": "1999-10-27",
+                "died": "1999-10-27",
+            },
+        ],
+    ),
     "Russia submitted its two-stage plan to Boutros-Ghali and Dienstbier on 13 April 1992": (
         [S1],
         ["SUBMITTED_TO"],
@@ -713,7 +744,7 @@ FACTS = {
                 "sources": [S3],
             },
         ],
-    ),  # fmt: skip
+    ),
     "Russia is Armenia's ally": (
         [S3],
         ["ALLIED_WITH"],

@@ -74,8 +74,8 @@ def expected_counts(graph, year=None, labels=None, types=None) -> tuple[int, int
 def test_payload_draws_every_entity_and_relationship_but_no_source(graph, payload):
     entities = [n for n, d in graph.nodes(data=True) if d["label"] != "Source"]
     sources = [n for n, d in graph.nodes(data=True) if d["label"] == "Source"]
-    assert len(payload["nodes"]) == len(entities) == 277
-    assert len(payload["edges"]) == graph.number_of_edges() == 681
+    assert len(payload["nodes"]) == len(entities) == 304
+    assert len(payload["edges"]) == graph.number_of_edges() == 809
     assert {n["id"] for n in payload["nodes"]} == set(entities)
     assert not {n["label"] for n in payload["nodes"]} & {"Source"}
     assert sorted(payload["sources"]) == sorted(sources)
@@ -234,7 +234,7 @@ def test_page_loads_from_file_without_errors_or_requests(page, page_url):
     assert page.execute_script("return performance.getEntriesByType('resource').length") == 0
     outside = "script[src], link[href], img[src], iframe, object, embed"
     assert page.execute_script(f"return document.querySelectorAll({outside!r}).length") == 0
-    assert counts(page) == (277, 681)
+    assert counts(page) == (304, 809)
     assert "Russian Peace Initiatives" in page.find_element("id", "caption").text
     legend = page.find_element("id", "label-filters").text
     assert all(label in legend for label in ("State", "Person", "Agreement", "Event"))
@@ -257,7 +257,7 @@ def test_the_slider_shows_the_relationships_of_a_year(page, graph):
     assert page.find_element(By.ID, "year-label").text == "2012"
     assert counts(page) == expected_counts(graph, year=2012)
     page.find_element(By.ID, "all-years").click()
-    assert counts(page) == expected_counts(graph) == (277, 681)
+    assert counts(page) == expected_counts(graph) == (304, 809)
 
 
 def test_label_and_type_filters(page, graph):
@@ -268,7 +268,7 @@ def test_label_and_type_filters(page, graph):
     signed = sum(d["type"] == "SIGNED" for _, _, d in graph.edges(data=True))
     page.find_element(By.CSS_SELECTOR, "input[data-type='SIGNED']").click()
     nodes, edges = counts(page)
-    assert edges == 681 - signed
+    assert edges == 809 - signed
     assert (nodes, edges) == expected_counts(graph, types=types - {"SIGNED"})
     set_year(page, 1994)
     assert counts(page) == expected_counts(graph, year=1994, types=types - {"SIGNED"})

@@ -59,7 +59,7 @@ def test_a_saved_query_as_a_table(query):
     header = ["subject", "relationship", "object", "time", "sources", "citations", "conflicts_with"]
     assert lines[0].split() == header
     assert set(lines[1]) == {"-", " "}
-    assert lines[-1] == "(15 rows)"
+    assert lines[-1] == "(26 rows)"
     rows = [re.split(r"\s{2,}", line.strip()) for line in lines[2:-1]]
     expected = ["Serzh Sargsyan", "ATTENDED", "Kazan summit", "2011-06-25", "russia-initiatives"]
     other = "Serzh Sargsyan ATTENDED Kazan summit (2011-06-24)"
