@@ -75,9 +75,9 @@ def read_note_explanations(
         doc = read_yaml(path) if path.is_file() else None
     except YamlSyntaxError:
         return {}  # read_explanations reports it
-    notes = doc.get(NOTES_KEY) if isinstance(doc, LineDict) else None
-    if notes is None:
+    if not isinstance(doc, LineDict) or doc.get(NOTES_KEY) is None:
         return {}
+    notes = doc[NOTES_KEY]
     if not isinstance(notes, LineDict) or not all(isinstance(v, LineDict) for v in notes.values()):
         line = doc.line_of(NOTES_KEY)
         message = "expected record: {mention: reason}"

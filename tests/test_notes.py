@@ -64,3 +64,12 @@ def test_no_note_in_the_corpus_holds_a_fact_no_claim_holds():
     records, _ = check_records(DATA)
     left = [str(fact) for fact in unstructured_note_facts(records)]
     assert left == [], "\n".join(left)
+
+
+@pytest.mark.parametrize("notes", ["notes: [a, b]\n", "notes:\n  carol-poe: just text\n"])
+def test_a_malformed_notes_section_is_one_clear_error(demo, notes):
+    (demo / "coverage.yaml").write_text(notes, encoding="utf-8")
+    _, report = check_records(demo)
+    assert [str(p) for p in report.errors] == [
+        "data/coverage.yaml:1: notes: -: expected record: {mention: reason}"
+    ]
