@@ -176,6 +176,9 @@ def _documents() -> dict[str, tuple[str, bytes]]:
     }
 
 
+_ALLOWED_HEADERS = "Cache-Control, Pragma, Content-Type, Accept"
+
+
 def make_server(host: str = "127.0.0.1", port: int = 8001) -> ThreadingHTTPServer:
     """An HTTP server of the guide, style and favorites, with ``Access-Control-Allow-Origin: *``."""
     documents = _documents()
@@ -185,7 +188,7 @@ def make_server(host: str = "127.0.0.1", port: int = 8001) -> ThreadingHTTPServe
             found = documents.get(self.path.split("?")[0])
             if found is None:
                 self.send_error(
-                    404, "not found: try /dipgraph.html, /dipgraph.adoc or /style.grass"
+                    404, "not found: try /dipgraph.html, /dipgraph.md or /style.grass"
                 )
                 return
             kind, body = found
@@ -197,9 +200,14 @@ def make_server(host: str = "127.0.0.1", port: int = 8001) -> ThreadingHTTPServe
             self.wfile.write(body)
 
         def do_OPTIONS(self):
+            # Browser fetches a remote guide with Cache-Control and Pragma headers,
+            # which make Chromium ask first (a preflight): allow what it asks for.
+            asked = self.headers.get("Access-Control-Request-Headers", "")
             self.send_response(204)
             self.send_header("Access-Control-Allow-Origin", "*")
             self.send_header("Access-Control-Allow-Methods", "GET, OPTIONS")
+            self.send_header("Access-Control-Allow-Headers", asked or _ALLOWED_HEADERS)
+            self.send_header("Access-Control-Max-Age", "600")
             self.end_headers()
 
         def log_message(self, *args):  # quiet: the CLI prints what matters

@@ -380,3 +380,48 @@ def test_clicking_a_node_or_a_relationship_shows_its_sources(page, graph):
         source_id, span = citation.rsplit("@", 1)
         assert graph.nodes[source_id]["title"] in item.text
         assert span in item.text and locator in item.text
+
+
+# ---- Neo4j Browser's guide request, replayed in Chromium -----------------------------------
+
+
+@pytest.fixture
+def guide_and_origin(tmp_path):
+    """The guide server, and a page on another origin (as Browser is, on :7474)."""
+    import functools
+    import http.server
+    import threading
+
+    from dipgraph.cypher.browser import make_server
+
+    (tmp_path / "index.html").write_text("<!doctype html><title>origin</title>", encoding="utf-8")
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
+    servers = [
+        make_server("127.0.0.1", 0),
+        http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler),
+    ]
+    for server in servers:
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield [f"http://127.0.0.1:{s.server_address[1]}" for s in servers]
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.mark.parametrize("path", ["/dipgraph.html", "/dipgraph.md"])
+def test_browser_can_fetch_the_guide_from_another_origin(driver, guide_and_origin, path):
+    """Browser asks for a remote guide with Cache-Control and Pragma headers, which make
+    Chromium send a CORS preflight first; the guide must come back, not a CORS error."""
+    guide, origin = guide_and_origin
+    driver.get(origin + "/index.html")
+    result = driver.execute_async_script(
+        """
+        const done = arguments[arguments.length - 1];
+        fetch(arguments[0], {headers: {'Cache-Control': 'no-cache', 'Pragma': 'no-cache'}})
+          .then((r) => r.text().then((t) => done([r.status, t.slice(0, 200)])))
+          .catch((e) => done(['error', String(e)]));
+        """,
+        guide + path,
+    )
+    assert result[0] == 200, result
+    assert "dipgraph" in result[1]

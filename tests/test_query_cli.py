@@ -387,6 +387,13 @@ def test_guide_renders_for_play_and_for_guide():
     )
 
 
+def test_the_style_sheet_has_no_comment_to_swallow_its_first_rule():
+    # Neo4j Browser's GRASS parser reads a leading /* */ comment into the rule after it,
+    # and the default `node` rule was lost; the style carries no comment at all.
+    style = read_style()
+    assert style.startswith("node {") and "/*" not in style
+
+
 def test_the_server_sends_cors_headers():
     server = make_server("127.0.0.1", 0)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
