@@ -124,25 +124,40 @@ def write_gexf(graph: nx.MultiDiGraph, path: Path) -> Path:
     body = ET.SubElement(
         root, "graph", {"mode": "dynamic", "defaultedgetype": "directed", "timeformat": "date"}
     )
-    node_keys = _attribute_keys(attrs for _, attrs in drawn.nodes(data=True))
-    edge_keys = _attribute_keys(attrs for *_, attrs in drawn.edges(keys=True, data=True))
+    node_keys = _attribute_keys(_gexf_node(attrs) for _, attrs in drawn.nodes(data=True))
+    edge_keys = _attribute_keys(
+        _gexf_edge(attrs) for *_, attrs in drawn.edges(keys=True, data=True)
+    )
     _declare(body, "node", node_keys)
     _declare(body, "edge", edge_keys)
     nodes = ET.SubElement(body, "nodes")
     for node, attrs in drawn.nodes(data=True):
         element = ET.SubElement(nodes, "node", {"id": node, "label": attrs.get("name", node)})
-        _values(element, attrs, node_keys)
+        _values(element, _gexf_node(attrs), node_keys)
         _spells(element, attrs)
     edges = ET.SubElement(body, "edges")
     for u, v, key, attrs in drawn.edges(keys=True, data=True):
         element = ET.SubElement(
             edges, "edge", {"id": key, "source": u, "target": v, "label": attrs["type"]}
         )
-        _values(element, attrs, edge_keys)
+        _values(element, _gexf_edge(attrs), edge_keys)
         _spells(element, attrs)
     ET.indent(root)
     ET.ElementTree(root).write(path, encoding="utf-8", xml_declaration=True)
     return path
+
+
+def _gexf_node(attrs: dict) -> dict:
+    """A node's attributes for GEXF: the display label is the name (the element's
+    ``label``), so the vocabulary label is ``type``, as in the GraphML."""
+    shown = {k: v for k, v in attrs.items() if k != "label"}
+    return {"type": attrs["label"], **shown} if "label" in attrs else shown
+
+
+def _gexf_edge(attrs: dict) -> dict:
+    """An edge's attributes for GEXF: the stable key is the edge's ``id``; an attribute
+    named ``key`` would collide with readers' own (networkx's ``add_edge(key=...)``)."""
+    return {k: v for k, v in attrs.items() if k != "key"}
 
 
 def _attribute_keys(rows) -> dict[str, str]:

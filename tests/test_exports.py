@@ -156,3 +156,24 @@ def test_analysis_from_the_database_equals_from_the_records(tmp_path):
     pd.testing.assert_frame_equal(
         a.sort_values(keys, ignore_index=True), b.sort_values(keys, ignore_index=True), rtol=1e-9
     )
+
+
+def test_networkx_reads_the_gexf(out, drawn, graph):
+    # It raised TypeError: add_edge() got multiple values for keyword argument 'key',
+    # from an edge attribute named "key"; the key is the edge's id.
+    read = nx.read_gexf(out / "dipgraph.gexf")
+    assert (read.number_of_nodes(), read.number_of_edges()) == (
+        drawn.number_of_nodes(),
+        drawn.number_of_edges(),
+    )
+    assert (read.nodes["rasul-guliyev"]["label"], read.nodes["rasul-guliyev"]["type"]) == (
+        "Rasul Guliyev",
+        "Person",
+    )
+    key = guliyev_signed(graph)
+    edge = read.edges["rasul-guliyev", "bishkek-protocol", key]
+    assert (edge["label"], edge["time"], edge["on_behalf_of"]) == (
+        "SIGNED",
+        "1994-05-08",
+        "azerbaijan",
+    )
