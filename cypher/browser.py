@@ -187,9 +187,7 @@ def make_server(host: str = "127.0.0.1", port: int = 8001) -> ThreadingHTTPServe
         def do_GET(self):
             found = documents.get(self.path.split("?")[0])
             if found is None:
-                self.send_error(
-                    404, "not found: try /dipgraph.html, /dipgraph.md or /style.grass"
-                )
+                self.send_error(404, "not found: try /dipgraph.html, /dipgraph.md or /style.grass")
                 return
             kind, body = found
             self.send_response(200)
