@@ -241,6 +241,14 @@ def write_csv(graph: nx.MultiDiGraph, out: Path) -> list[Path]:
 
 
 def write_cytoscape(graph: nx.MultiDiGraph, path: Path) -> Path:
+    """Cytoscape JSON: a node's ``label`` is its name (what Cytoscape captions by) and
+    its vocabulary label is ``type``; an edge's ``id`` is its stable key (cytoscape.js
+    invents a new one on every load otherwise)."""
     data = nx.cytoscape_data(_drawn(graph).copy())
+    for node in data["elements"]["nodes"]:
+        attrs = node["data"]
+        attrs["type"], attrs["label"] = attrs.pop("label", None), attrs.get("name", attrs["id"])
+    for edge in data["elements"]["edges"]:
+        edge["data"]["id"] = edge["data"]["key"]
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
     return path

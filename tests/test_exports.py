@@ -95,6 +95,8 @@ def test_cytoscape_json_reads_back(out, drawn):
         drawn.number_of_edges(),
     )
     assert back.nodes["kazan-summit-2011"]["time"] == "2011-06"
+    guliyev = back.nodes["rasul-guliyev"]
+    assert (guliyev["label"], guliyev["type"]) == ("Rasul Guliyev", "Person")
 
 
 def test_cli_export_and_unknown_format(tmp_path):
