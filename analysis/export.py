@@ -231,13 +231,29 @@ def read_gexf_summary(path: Path) -> dict:
 
 # -- CSV and Cytoscape.js --------------------------------------------------------------------
 def write_csv(graph: nx.MultiDiGraph, out: Path) -> list[Path]:
+    """Node and edge tables in Gephi's spreadsheet-import layout: nodes ``Id, Label``
+    (the name), edges ``Source, Target, Type`` (Directed), ``Id`` (the stable key) and
+    ``Label``; the vocabulary label is ``type`` on nodes and ``relationship`` on edges.
+    Gephi reads an edge column ``Type`` as the direction and ``Kind`` as the kind of a
+    parallel edge, so the relationship type and a support's kind get other names."""
     drawn = _drawn(graph)
     nodes, edges = out / "nodes.csv", out / "edges.csv"
-    flat_frame([{"id": n, **a} for n, a in drawn.nodes(data=True)]).to_csv(nodes, index=False)
-    flat_frame([{"source": u, "target": v, **a} for u, v, a in drawn.edges(data=True)]).to_csv(
-        edges, index=False
-    )
+    flat_frame([_csv_node(n, a) for n, a in drawn.nodes(data=True)]).to_csv(nodes, index=False)
+    rows = [_csv_edge(u, v, a) for u, v, a in drawn.edges(data=True)]
+    flat_frame(rows).to_csv(edges, index=False)
     return [nodes, edges]
+
+
+def _csv_node(node: str, attrs: dict) -> dict:
+    rest = {k: v for k, v in attrs.items() if k not in ("label", "name")}
+    return {"Id": node, "Label": attrs.get("name", node), "type": attrs.get("label"), **rest}
+
+
+def _csv_edge(source: str, target: str, attrs: dict) -> dict:
+    rest = {k: v for k, v in attrs.items() if k not in ("key", "type", "kind")}
+    head = {"Source": source, "Target": target, "Type": "Directed", "Id": attrs["key"]}
+    kind = {"support_kind": attrs["kind"]} if "kind" in attrs else {}
+    return {**head, "Label": attrs["type"], "relationship": attrs["type"], **kind, **rest}
 
 
 def write_cytoscape(graph: nx.MultiDiGraph, path: Path) -> Path:

@@ -79,12 +79,25 @@ def test_csv_rows_and_lists(out, drawn):
     with open(out / "edges.csv", encoding="utf-8") as handle:
         edges = list(csv.DictReader(handle))
     assert len(edges) == drawn.number_of_edges()
-    row = next(r for r in edges if r["key"] == guliyev_signed(drawn))
-    assert (row["source"], row["target"], row["time"]) == (
+    # Gephi's import layout: Source, Target, Type (the direction), Id, Label.
+    assert list(edges[0])[:5] == ["Source", "Target", "Type", "Id", "Label"]
+    assert "kind" not in edges[0] and "Kind" not in edges[0]
+    row = next(r for r in edges if r["Id"] == guliyev_signed(drawn))
+    assert (row["Source"], row["Target"], row["Type"], row["Label"], row["time"]) == (
         "rasul-guliyev",
         "bishkek-protocol",
+        "Directed",
+        "SIGNED",
         "1994-05-08",
     )
+    with open(out / "nodes.csv", encoding="utf-8") as handle:
+        nodes = {r["Id"]: r for r in csv.DictReader(handle)}
+    assert (nodes["rasul-guliyev"]["Label"], nodes["rasul-guliyev"]["type"]) == (
+        "Rasul Guliyev",
+        "Person",
+    )
+    support = next(r for r in edges if r["relationship"] == "SUPPORTED")
+    assert support["support_kind"] in ("military", "diplomatic", "political", "economic")
     assert row["citations"] == "russia-initiatives@3660-3826|russia-initiatives@8201-8423"
 
 
