@@ -100,7 +100,7 @@ def test_build_writes_everything_and_an_index(run, demo, tmp_path):
         "Figure role_timeline not drawn: no actors to draw a role timeline for",
         "Figure brokerage_mix not drawn: the table has no brokerage_<role> rows to plot",
         "Figure period_networks not drawn: no windows to draw",
-        f"Outputs in {out}/: records 4 files, analysis 4 files, figures 4 files, export 6 files; "
+        f"Outputs in {out}/: records 4 files, analysis 4 files, figures 6 files, export 6 files; "
         f"index: {out / 'README.md'}",
     ]
     graph = json.loads((out / "records" / "graph.json").read_text())

@@ -368,16 +368,20 @@ def test_unknown_measure_is_an_analysis_error(table):
         plot_trajectories(table, measure="pagerank")
 
 
-def test_save_figure_writes_png_and_svg(table, tmp_path):
+def test_save_figure_writes_png_svg_and_pdf(table, tmp_path):
     figure = plot_trajectories(table, sources=SOURCES)
     written = save_figure(figure, tmp_path / "sub" / "trajectories")
-    assert [p.name for p in written] == ["trajectories.png", "trajectories.svg"]
+    assert [p.name for p in written] == ["trajectories.png", "trajectories.svg", "trajectories.pdf"]
     width, height = figure.get_size_inches()
     image = mpimg.imread(written[0])
     assert image.shape == (round(height * 200), round(width * 200), 4)
     root = ET.parse(written[1]).getroot()
     assert root.tag.endswith("svg")
     assert root.get("width") == f"{width * 72:g}pt"
+    # The text stays text: the title can be found and edited in the SVG.
+    texts = [t.text for t in root.iter() if t.tag.endswith("}text") and t.text]
+    assert any("Mediation betweenness" in t for t in texts)
+    assert written[2].read_bytes().startswith(b"%PDF")
 
 
 def test_display_name_shortens_long_names():
@@ -750,7 +754,7 @@ def test_corpus_period_networks_on_given_axes(corpus_graph, tmp_path):
     assert plot_period_networks(graph, windows, sides, axes=axes, dates="strict") is figure
     assert all(node_positions(ax) for ax in axes)
     assert "Dates: strict" in " ".join(caption_of(figure).split())
-    png, svg = save_figure(figure, tmp_path / "networks")
+    png, svg, _ = save_figure(figure, tmp_path / "networks")
     assert mpimg.imread(png).shape == (700, 1800, 4)
     ET.parse(svg)
     with pytest.raises(AnalysisError, match="as many axes"):

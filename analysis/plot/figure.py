@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal
 
+import matplotlib
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
@@ -30,7 +31,10 @@ __all__ = [
 
 
 def save_figure(figure: Figure, path: str | Path) -> list[Path]:
-    """Write ``figure`` as ``path.png`` (200 dpi) and ``path.svg``.
+    """Write ``figure`` as ``path.png`` (200 dpi), ``path.svg`` and ``path.pdf``.
+
+    The SVG keeps its text as text (editable, searchable) and the PDF embeds its fonts
+    as TrueType, so a journal's editor can change a label; neither carries a date.
 
     Parameters
     ----------
@@ -42,16 +46,22 @@ def save_figure(figure: Figure, path: str | Path) -> list[Path]:
     Returns
     -------
     list of pathlib.Path
-        The PNG and the SVG written.
+        The PNG, the SVG and the PDF written.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     attach_canvas(figure)
     written = []
-    for suffix, options in ((".png", {"dpi": 200}), (".svg", {"metadata": {"Date": None}})):
-        target = path.with_name(path.name + suffix)
-        figure.savefig(target, format=suffix[1:], facecolor="white", **options)
-        written.append(target)
+    formats = (
+        (".png", {"dpi": 200}),
+        (".svg", {"metadata": {"Date": None}}),
+        (".pdf", {"metadata": {"CreationDate": None, "ModDate": None}}),
+    )
+    with matplotlib.rc_context({"svg.fonttype": "none", "pdf.fonttype": 42}):
+        for suffix, options in formats:
+            target = path.with_name(path.name + suffix)
+            figure.savefig(target, format=suffix[1:], facecolor="white", **options)
+            written.append(target)
     return written
 
 
