@@ -76,6 +76,7 @@ def write_graphml(graph: nx.MultiDiGraph, path: Path) -> Path:
     for node, attrs in _drawn(graph).nodes(data=True):
         flat = _flatten(attrs, lists)
         flat["type"], flat["label"] = flat.pop("label"), attrs.get("name", node)
+        flat.pop("id", None)  # the node's GraphML id; igraph refuses a second "id"
         out.add_node(node, **flat)
     for u, v, key, attrs in _drawn(graph).edges(keys=True, data=True):
         out.add_edge(u, v, key=key)
@@ -93,7 +94,7 @@ def read_graphml(path: Path) -> nx.MultiDiGraph:
     for node, attrs in raw.nodes(data=True):
         attrs = _unflatten(attrs, lists)
         attrs.pop("label", None)
-        graph.add_node(node, label=attrs.pop("type"), **attrs)
+        graph.add_node(node, label=attrs.pop("type"), id=node, **attrs)
     for u, v, key, attrs in raw.edges(keys=True, data=True):
         graph.add_edge(u, v, key=key)
         graph.edges[u, v, key].update(_unflatten(attrs, lists))

@@ -192,3 +192,21 @@ def test_networkx_reads_the_gexf(out, drawn, graph):
         "1994-05-08",
         "azerbaijan",
     )
+
+
+def test_igraph_reads_the_graphml(out, drawn):
+    import warnings
+
+    import igraph
+
+    with warnings.catch_warnings():
+        # igraph warned "Could not add vertex ids" when nodes also had an "id" attribute.
+        warnings.simplefilter("error")
+        read = igraph.Graph.Read_GraphML(str(out / "dipgraph.graphml"))
+    assert (read.vcount(), read.ecount()) == (drawn.number_of_nodes(), drawn.number_of_edges())
+    guliyev = read.vs.find(id="rasul-guliyev")
+    assert (guliyev["label"], guliyev["type"]) == ("Rasul Guliyev", "Person")
+    signed = [e for e in read.es.select(_source=guliyev.index) if e["type"] == "SIGNED"]
+    assert [(read.vs[e.target]["id"], e["time"]) for e in signed] == [
+        ("bishkek-protocol", "1994-05-08")
+    ]
