@@ -135,7 +135,7 @@ def write_gexf(graph: nx.MultiDiGraph, path: Path) -> Path:
     for node, attrs in drawn.nodes(data=True):
         element = ET.SubElement(nodes, "node", {"id": node, "label": attrs.get("name", node)})
         _values(element, _gexf_node(attrs), node_keys)
-        _spells(element, attrs)
+        _spells(element, _node_span(drawn, node, attrs))
     edges = ET.SubElement(body, "edges")
     for u, v, key, attrs in drawn.edges(keys=True, data=True):
         element = ET.SubElement(
@@ -204,6 +204,21 @@ def _spells(element: ET.Element, attrs: dict) -> None:
     ET.SubElement(ET.SubElement(element, "spells"), "spell", spell)
 
 
+def _node_span(graph: nx.MultiDiGraph, node: str, attrs: dict) -> dict:
+    """A node's time for Gephi's timeline: its own, widened to every relationship that
+    touches it (a one-day ceasefire node would hide the months-long links to it), and
+    none at all (present throughout) when it or one of them is undated."""
+    spans = [attrs, *(a for *_, a in graph.in_edges(node, data=True))]
+    spans += [a for *_, a in graph.out_edges(node, data=True)]
+    if any(s.get("earliest") is None and s.get("latest") is None for s in spans):
+        return {}
+    starts, ends = [s.get("earliest") for s in spans], [s.get("latest") for s in spans]
+    return {
+        "earliest": None if None in starts else min(starts),
+        "latest": None if None in ends else max(ends),
+    }
+
+
 def read_gexf_summary(path: Path) -> dict:
     """Counts and spells of a GEXF file, read with the standard XML parser."""
     root = ET.parse(path).getroot()
@@ -221,6 +236,11 @@ def read_gexf_summary(path: Path) -> dict:
         "spells": {
             e.get("id"): [s.attrib for s in e.findall("g:spells/g:spell", ns)] for e in edges
         },
+        "node_spells": {
+            n.get("id"): [s.attrib for s in n.findall("g:spells/g:spell", ns)]
+            for n in graph.findall("g:nodes/g:node", ns)
+        },
+        "ends": {e.get("id"): (e.get("source"), e.get("target")) for e in edges},
         "edge_values": {
             e.get("id"): {
                 a.get("for"): a.get("value") for a in e.findall("g:attvalues/g:attvalue", ns)

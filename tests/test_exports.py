@@ -210,3 +210,23 @@ def test_igraph_reads_the_graphml(out, drawn):
     assert [(read.vs[e.target]["id"], e["time"]) for e in signed] == [
         ("bishkek-protocol", "1994-05-08")
     ]
+
+
+def test_gexf_node_spells_cover_every_edge_that_touches_them(out):
+    # Gephi's timeline hid the edges that outlast their ends: the May 1994 ceasefire
+    # node lived one day while relationships to it ran for months.
+    summary = read_gexf_summary(out / "dipgraph.gexf")
+    nodes = summary["node_spells"]
+
+    def covers(node_spells, spell):
+        if not node_spells:
+            return True  # present throughout
+        [own] = node_spells
+        starts_in_time = "start" not in own or own["start"] <= spell.get("start", "0000")
+        return starts_in_time and ("end" not in own or spell.get("end", "9999") <= own["end"])
+
+    for key, spells in summary["spells"].items():
+        for end in summary["ends"][key]:
+            assert all(covers(nodes[end], spell) for spell in spells), (key, end)
+        if not spells:  # an undated relationship: its ends are present throughout
+            assert all(nodes[end] == [] for end in summary["ends"][key]), key
