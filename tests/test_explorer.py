@@ -425,3 +425,32 @@ def test_browser_can_fetch_the_guide_from_another_origin(driver, guide_and_origi
     )
     assert result[0] == 200, result
     assert "dipgraph" in result[1]
+
+
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [
+        ("guliev", "rasul-guliyev"),  # an alias, lower case
+        ("LAJCAK", "miroslav-lajcak"),  # no accents, upper case
+        ("Alain Juppé", "alain-juppe"),  # the name as written
+        ("kazan-summit-2011", "kazan-summit-2011"),  # an id
+    ],
+)
+def test_search_finds_any_spelling(page, typed, found):
+    _search(page, typed)
+    panel = page.find_element("id", "panel")
+    assert (panel.get_attribute("data-kind"), panel.get_attribute("data-id")) == ("node", found)
+    assert page.find_element("id", "search-status").text == ""
+
+
+def test_search_says_when_nothing_matches(page):
+    _search(page, "Zanzibar")
+    assert page.find_element("id", "search-status").text == "No match for “Zanzibar”"
+
+
+def _search(page, text: str) -> None:
+    page.execute_script(
+        "const s = document.getElementById('search'); s.value = arguments[0];"
+        "s.dispatchEvent(new Event('change'));",
+        text,
+    )

@@ -650,19 +650,32 @@
     $("time").classList.add("hidden");
   }
 
-  // Search by name.
+  // Search by any spelling: name, id or alias, ignoring case and accents ("guliev",
+  // "Lajcak", "minsk"); an exact spelling wins, else the shortest name containing it.
+  const fold = (text) =>
+    String(text).normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[ıİ]/g, "i")
+      .replace(/ə/gi, "a").toLowerCase().replace(/\s+/g, " ").trim();
   const names = $("names");
-  const idByName = new Map();
+  const spellings = [];
   for (const n of [...nodes].sort((a, b) => a.name.localeCompare(b.name))) {
-    if (idByName.has(n.name)) continue;
-    idByName.set(n.name, n.id);
     names.append(el("option", { value: n.name }, n.label));
+    for (const s of [n.name, n.id, ...(n.aliases || [])]) spellings.push([fold(s), n]);
+  }
+  function findNode(text) {
+    const wanted = fold(text);
+    if (!wanted) return null;
+    const exact = spellings.find(([s]) => s === wanted);
+    if (exact) return exact[1];
+    const partial = spellings.filter(([s]) => s.includes(wanted)).map(([, n]) => n);
+    partial.sort((a, b) => a.name.length - b.name.length || a.name.localeCompare(b.name));
+    return partial[0] || null;
   }
   $("search").addEventListener("change", (ev) => {
-    const id = idByName.get(ev.target.value);
-    if (!id) return;
-    select({ kind: "node", id });
-    centreOn(byId.get(id));
+    const found = findNode(ev.target.value);
+    $("search-status").textContent = found || !ev.target.value.trim() ? "" : `No match for “${ev.target.value}”`;
+    if (!found) return;
+    select({ kind: "node", id: found.id });
+    centreOn(byId.get(found.id));
   });
 
   // ---- pan and zoom -------------------------------------------------------------------
