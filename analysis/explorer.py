@@ -93,6 +93,18 @@ def _year(iso: str | None) -> int | None:
     return int(iso[:-6]) if iso else None
 
 
+def _years(attrs: dict) -> dict:
+    """The first and last year a relationship shows at. An unknown end (``1994-12/``,
+    ``/2011-07``) is certain only at its known end, so it stops there; an open one
+    (``..``) runs on (None)."""
+    first, last = _year(attrs.get("earliest")), _year(attrs.get("latest"))
+    if attrs.get("start_bound") == "unknown":
+        first = last
+    if attrs.get("end_bound") == "unknown":
+        last = first
+    return {"from": first, "to": last}
+
+
 def _layout(graph: nx.MultiDiGraph, ids: list[str], seed: int) -> dict[str, tuple[float, float]]:
     """Spring layout of the undirected simple graph, scaled into the canvas with a margin.
 
@@ -175,7 +187,7 @@ def explorer_payload(graph: nx.MultiDiGraph, *, seed: int = 0) -> dict:
         if u not in pos or v not in pos:
             continue
         edge = {**d, "source": u, "target": v, "key": d.get("key", key)}
-        edge.update({"from": _year(d.get("earliest")), "to": _year(d.get("latest"))})
+        edge.update(_years(d))
         edges.append(edge)
     years = [y for e in edges for y in (e["from"], e["to"]) if y is not None]
 

@@ -44,10 +44,11 @@ def payload(graph):
     return explorer_payload(graph)
 
 
-def expected_counts(graph, year=None, labels=None, types=None) -> tuple[int, int]:
+def expected_counts(graph, year=None, labels=None, types=None, undated=False) -> tuple[int, int]:
     """Visible (nodes, edges), worked out here from the graph, independently of the page:
-    at a year, the edges whose [earliest, latest] overlaps it (an open or missing end is
-    unbounded) and the nodes they touch; unticked labels and types are left out."""
+    at a year, the edges whose [earliest, latest] overlaps it (an open end is unbounded,
+    an unknown one is its other, known end; an undated edge only with ``undated``) and
+    the nodes they touch; unticked labels and types are left out."""
     drawn = {n: d["label"] for n, d in graph.nodes(data=True) if d["label"] != "Source"}
     labels = set(drawn.values()) if labels is None else set(labels)
     nodes, edges = set(), 0
@@ -57,6 +58,13 @@ def expected_counts(graph, year=None, labels=None, types=None) -> tuple[int, int
         if drawn[u] not in labels or drawn[v] not in labels:
             continue
         earliest, latest = d.get("earliest"), d.get("latest")
+        if year is not None and not (earliest or latest) and not undated:
+            continue
+        # An unknown end ("1994-12/", "/2011-07") counts only at the known one.
+        if d.get("start_bound") == "unknown":
+            earliest = latest
+        if d.get("end_bound") == "unknown":
+            latest = earliest
         if year is not None and (
             (earliest and int(earliest[:4]) > year) or (latest and int(latest[:4]) < year)
         ):
@@ -114,9 +122,19 @@ def test_layout_is_the_same_in_every_process():
 def test_payload_edge_years_follow_earliest_and_latest(payload):
     by_key = {e["key"]: e for e in payload["edges"]}
     for edge in by_key.values():
-        assert edge["from"] == (int(edge["earliest"][:4]) if "earliest" in edge else None)
-        assert edge["to"] == (int(edge["latest"][:4]) if "latest" in edge else None)
+        first = int(edge["earliest"][:4]) if "earliest" in edge else None
+        last = int(edge["latest"][:4]) if "latest" in edge else None
+        # An unknown end is its known one ("/1992-05": 1992 only); an open one runs on.
+        if edge.get("start_bound") == "unknown":
+            first = last
+        if edge.get("end_bound") == "unknown":
+            last = first
+        assert (edge["from"], edge["to"]) == (first, last), edge["time"]
     assert any(e["from"] is not None and e["to"] is None for e in by_key.values())
+    sweden = next(
+        e for e in by_key.values() if (e["source"], e["type"]) == ("sweden", "CO_CHAIR_OF")
+    )
+    assert (sweden["time"], sweden["from"], sweden["to"]) == ("1994-12/", 1994, 1994)
 
 
 @pytest.fixture
@@ -256,8 +274,26 @@ def test_the_slider_shows_the_relationships_of_a_year(page, graph):
     page.find_element(By.ID, "year").send_keys(Keys.ARROW_RIGHT)  # a real key press: 2012
     assert page.find_element(By.ID, "year-label").text == "2012"
     assert counts(page) == expected_counts(graph, year=2012)
+    page.find_element(By.ID, "undated").click()  # undated relationships at every year too
+    assert counts(page) == expected_counts(graph, year=2012, undated=True)
+    assert counts(page)[1] > expected_counts(graph, year=2012)[1]
     page.find_element(By.ID, "all-years").click()
     assert counts(page) == expected_counts(graph) == (304, 809)
+
+
+def test_no_undated_mediation_in_1950(page, graph):
+    # russia-initiatives names Kazakhstan and Iran among the early mediators without a
+    # date, and Kazakhstan's part in the Zheleznovodsk process ends in May 1992 with no
+    # start; at 1950 (inside the data's 1920-2021 span) neither may appear.
+    from selenium.webdriver.common.by import By
+
+    set_year(page, 1950)
+    shown = page.execute_script(
+        "return [...document.querySelectorAll('#nodes .node:not(.hidden)')].map(n => n.dataset.id)"
+    )
+    assert "kazakhstan" not in shown and "iran" not in shown
+    assert counts(page) == expected_counts(graph, year=1950)
+    assert page.find_element(By.ID, "undated").is_selected() is False
 
 
 def test_label_and_type_filters(page, graph):

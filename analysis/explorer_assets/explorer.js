@@ -32,6 +32,7 @@
     view: { k: 1, x: 0, y: 0 },
     visibleNodes: new Set(),
     visibleEdges: new Set(),
+    undated: false, // show undated relationships at a year
   };
 
   // ---- helpers -------------------------------------------------------------------
@@ -197,7 +198,12 @@
   }
 
   // ---- visibility ------------------------------------------------------------------
-  const inYear = (e, y) => y === null || ((e.from === null || e.from <= y) && (e.to === null || e.to >= y));
+  // An undated relationship belongs to no year: at a year it shows only when asked for,
+  // or the early mediators named without a date would "mediate" in 1950.
+  const undated = (e) => e.from === null && e.to === null;
+  const inYear = (e, y) =>
+    y === null ||
+    (undated(e) ? state.undated : (e.from === null || e.from <= y) && (e.to === null || e.to >= y));
 
   function compute() {
     const ve = new Set();
@@ -634,6 +640,10 @@
     allYears.addEventListener("change", () => {
       stop();
       setYear(allYears.checked ? null : Number(slider.value));
+    });
+    $("undated").addEventListener("change", (ev) => {
+      state.undated = ev.target.checked;
+      compute();
     });
     $("play").addEventListener("click", () => {
       if (timer) return stop();
