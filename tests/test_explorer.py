@@ -402,7 +402,7 @@ def test_clicking_a_node_or_a_relationship_shows_its_sources(page, graph):
     assert facts["Type"] == "SIGNED"
     assert facts["Subject"] == graph.nodes[source]["name"] == "Rasul Guliyev"
     assert facts["Object"] == graph.nodes[target]["name"]
-    assert facts["Time"].startswith(edge["time"])
+    assert facts["Time"] == "8 May 1994 (1994-05-08)" and edge["time"] == "1994-05-08"
     assert facts["Disputed"].startswith("yes" if edge["disputed"] else "no")
     assert facts["Corroboration"].startswith(f"{edge['corroboration']} source")
     for qualifier in ("role", "title", "kind", "action"):
@@ -490,3 +490,24 @@ def _search(page, text: str) -> None:
         "s.dispatchEvent(new Event('change'));",
         text,
     )
+
+
+@pytest.mark.parametrize(
+    ("node", "words"),
+    [
+        ("kazan-summit-2011", "June 2011 (2011-06)"),
+        ("first-karabakh-war", "1988\u20131994 (1988/1994)"),
+        ("minsk-group", "1992 onwards (1992/..)"),
+        ("shusha-capture-1992", "about May 1992 (1992-05~)"),
+    ],
+)
+def test_the_panel_gives_dates_in_words(page, node, words):
+    from selenium.webdriver.common.by import By
+
+    _search(page, node)
+    panel = page.find_element(By.ID, "panel")
+    facts = {
+        dt.text: dt.find_element(By.XPATH, "following-sibling::dd[1]").text
+        for dt in panel.find_elements(By.CSS_SELECTOR, "dl.facts dt")
+    }
+    assert facts["Time"] == words

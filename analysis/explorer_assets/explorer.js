@@ -59,13 +59,36 @@
   const nameOf = (id) => (byId.has(id) ? byId.get(id).name : id);
   const plural = (n, one, many) => `${n} ${n === 1 ? one : many || one + "s"}`;
 
+  // EDTF in words: "24 June 2011", "June 2011", "1994–1997", "from 1997", "until May
+  // 1992", "1997 onwards", "about 1993", "the 1990s"; the EDTF itself in brackets.
+  const MONTHS = ["January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December"];
+  const SEASONS = { 21: "spring", 22: "summer", 23: "autumn", 24: "winter" };
+  function dateWords(text) {
+    const about = /[~%]$/.test(text) ? "about " : "";
+    const core = text.replace(/[~%?]$/, "");
+    let m = /^(\d{3})X$/.exec(core);
+    if (m) return `${about}the ${m[1]}0s`;
+    m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(core);
+    if (!m) return text;
+    const [, y, mo, d] = m;
+    if (!mo) return about + y;
+    const n = Number(mo);
+    if (n > 12) return about + (SEASONS[n] ? `${SEASONS[n]} ${y}` : y);
+    return about + [d ? String(Number(d)) : null, MONTHS[n - 1], y].filter(Boolean).join(" ");
+  }
+  function timeWords(text) {
+    if (!text.includes("/")) return dateWords(text);
+    const [a, b] = text.split("/");
+    if (a === ".." || a === "") return b === ".." || b === "" ? "undated" : `until ${dateWords(b)}`;
+    if (b === "..") return `${dateWords(a)} onwards`;
+    if (b === "") return `from ${dateWords(a)}`;
+    return `${dateWords(a)}–${dateWords(b)}`;
+  }
   function timeText(item) {
     if (!item.time) return null;
-    const a = item.earliest;
-    const b = item.latest;
-    if (a && b && a === b && a === item.time) return item.time;
-    const range = `${a || "open"} – ${b || "open"}`;
-    return `${item.time} (${range})`;
+    const words = timeWords(item.time);
+    return words === item.time ? item.time : `${words} (${item.time})`;
   }
 
   // ---- structure -----------------------------------------------------------------
