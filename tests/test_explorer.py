@@ -511,3 +511,18 @@ def test_the_panel_gives_dates_in_words(page, node, words):
         for dt in panel.find_elements(By.CSS_SELECTOR, "dl.facts dt")
     }
     assert facts["Time"] == words
+
+
+@pytest.mark.parametrize(("width", "height"), [(1400, 900), (390, 844)])
+def test_the_graph_fills_the_screen_at_desktop_and_phone_sizes(page, width, height):
+    # On a 390 x 844 phone the graph was 0 px wide, squeezed between two fixed columns.
+    page.set_window_size(width, height)
+    inner = page.execute_script("return [window.innerWidth, window.innerHeight]")
+    box = page.execute_script(
+        "const r = document.getElementById('graph').getBoundingClientRect();"
+        "return [r.width, r.height]"
+    )
+    assert box[0] >= 0.45 * inner[0] and box[1] >= 0.45 * inner[1], (inner, box)
+    _search(page, "guliev")  # and the panel still shows the selection
+    assert page.find_element("id", "panel").get_attribute("data-id") == "rasul-guliyev"
+    page.set_window_size(1400, 900)
