@@ -153,11 +153,10 @@ class _Index:
         if kind == "entity":
             return any(mention in self.linked.get(ident, ()) for ident in about)
         if kind == "number":
+            # An unknown id (validation reports it) names nothing.
+            known = [self.records.entities[i] for i in about if i in self.records.entities]
             return any(mention in self.numbers.get(ident, ()) for ident in about) or any(
-                mention in name.replace(",", "")
-                for ident in about
-                for name in self.records.entities[ident].names
-                if ident in self.records.entities
+                mention in name.replace(",", "") for entity in known for name in entity.names
             )
         spans = [*times, *(s for ident in about for s in self.spans.get(ident, ()))]
         return any(_covers(span, kind, mention) for span in spans)

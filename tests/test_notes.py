@@ -73,3 +73,15 @@ def test_a_malformed_notes_section_is_one_clear_error(demo, notes):
     assert [str(p) for p in report.errors] == [
         "data/coverage.yaml:1: notes: -: expected record: {mention: reason}"
     ]
+
+
+def test_a_note_on_a_claim_with_an_unknown_id_is_no_crash(demo):
+    # A number in the note of a claim whose object is misspelt raised KeyError.
+    append_claim(
+        demo,
+        "subject: carol-poe, predicate: MEDIATED, object: example-talk, "
+        "note: 'With 1,200 observers.', cite: [{span: [0, 4]}]",
+    )
+    records, report = check_records(demo)
+    assert [p.field for p in report.errors] == ["object"]
+    assert [(f.kind, f.mention) for f in unstructured_note_facts(records)] == [("number", "1200")]
