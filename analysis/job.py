@@ -166,7 +166,7 @@ def write_figures(
     dates: str = "lenient",
     level: str = "state",
 ) -> FigureFiles:
-    """The five figures, as PNG and SVG, into ``out``."""
+    """The five figures, as PNG, SVG and PDF, into ``out``."""
     from . import plot
 
     out = Path(out)

@@ -447,7 +447,7 @@ def build(
 
 _ABOUT = {
     "analysis": "tidy tables: measures per window and actor, roles, role transitions, source sensitivity",
-    "figures": "PNG and SVG figures; each caption names the sources and the time slicing",
+    "figures": "PNG, SVG and PDF figures; each caption names the sources and the time slicing",
     "export": "the graph for other tools: GraphML, GEXF 1.3 (Gephi timeline), CSV, Cytoscape.js JSON, "
     "and explorer.html (open it in a browser; works offline)",
     "records": "the records as JSON and CSV, and the validation warnings",

@@ -47,7 +47,7 @@ def analyze(settings: Settings, out: Path, options: AnalysisOptions, from_db: bo
 @engine_options
 @out_option
 def figures(settings: Settings, out: Path, options: AnalysisOptions, from_db: bool) -> None:
-    """Figures (PNG and SVG): trajectories, heatmap, role timeline, period networks, brokerage mix."""
+    """Figures (PNG, SVG and PDF): trajectories, heatmap, role timeline, period networks, brokerage mix."""
     from dipgraph.pipeline import analyze_data, draw_figures
 
     drawn = draw_figures(analyze_data(settings, out=out, options=options, from_db=from_db), out=out)
