@@ -5,7 +5,9 @@ GraphML       for Gephi, yEd, igraph: node ``label`` is the display name and
               ``type`` the vocabulary label; lists are JSON strings, their keys
               listed in the graph attribute ``dipgraph_lists``
 GEXF 1.3      for Gephi's timeline: ``mode="dynamic"``, ``timeformat="date"``,
-              a ``<spell>`` per dated node and relationship (open ends omitted)
+              a ``<spell>`` per dated node and relationship (open ends omitted);
+              the same span as integer ``start_year``/``end_year`` attributes,
+              for readers that drop spells (Gephi Lite's graphology-gexf)
 CSV           ``nodes.csv`` and ``edges.csv``, lists joined with ``|``
 JSON          Cytoscape.js elements (``nx.cytoscape_data``)
 HTML          the self-contained explorer (`dipgraph.analysis.explorer`)
@@ -125,7 +127,10 @@ def write_gexf(graph: nx.MultiDiGraph, path: Path) -> Path:
     body = ET.SubElement(
         root, "graph", {"mode": "dynamic", "defaultedgetype": "directed", "timeformat": "date"}
     )
-    node_keys = _attribute_keys(_gexf_node(attrs) for _, attrs in drawn.nodes(data=True))
+    spans = {node: _node_span(drawn, node, attrs) for node, attrs in drawn.nodes(data=True)}
+    node_keys = _attribute_keys(
+        _gexf_node(attrs, spans[node]) for node, attrs in drawn.nodes(data=True)
+    )
     edge_keys = _attribute_keys(
         _gexf_edge(attrs) for *_, attrs in drawn.edges(keys=True, data=True)
     )
@@ -134,8 +139,8 @@ def write_gexf(graph: nx.MultiDiGraph, path: Path) -> Path:
     nodes = ET.SubElement(body, "nodes")
     for node, attrs in drawn.nodes(data=True):
         element = ET.SubElement(nodes, "node", {"id": node, "label": attrs.get("name", node)})
-        _values(element, _gexf_node(attrs), node_keys)
-        _spells(element, _node_span(drawn, node, attrs))
+        _values(element, _gexf_node(attrs, spans[node]), node_keys)
+        _spells(element, spans[node])
     edges = ET.SubElement(body, "edges")
     for u, v, key, attrs in drawn.edges(keys=True, data=True):
         element = ET.SubElement(
@@ -148,17 +153,29 @@ def write_gexf(graph: nx.MultiDiGraph, path: Path) -> Path:
     return path
 
 
-def _gexf_node(attrs: dict) -> dict:
+def _gexf_node(attrs: dict, span: dict) -> dict:
     """A node's attributes for GEXF: the display label is the name (the element's
-    ``label``), so the vocabulary label is ``type``, as in the GraphML."""
+    ``label``), so the vocabulary label is ``type``, as in the GraphML; its spell's
+    years as numbers."""
     shown = {k: v for k, v in attrs.items() if k != "label"}
-    return {"type": attrs["label"], **shown} if "label" in attrs else shown
+    typed = {"type": attrs["label"], **shown} if "label" in attrs else shown
+    return {**typed, **_span_years(span)}
 
 
 def _gexf_edge(attrs: dict) -> dict:
     """An edge's attributes for GEXF: the stable key is the edge's ``id``; an attribute
     named ``key`` would collide with readers' own (networkx's ``add_edge(key=...)``)."""
-    return {k: v for k, v in attrs.items() if k != "key"}
+    return {**{k: v for k, v in attrs.items() if k != "key"}, **_span_years(attrs)}
+
+
+def _span_years(span: dict) -> dict[str, int]:
+    """``start_year`` and ``end_year`` of a spell, where known: Gephi Lite drops spells
+    but filters on a numeric attribute's range."""
+    return {
+        name: int(span[end][:-6])  # the year of an ISO date, BCE (-0500-01-01) included
+        for name, end in (("start_year", "earliest"), ("end_year", "latest"))
+        if span.get(end)
+    }
 
 
 def _attribute_keys(rows) -> dict[str, str]:

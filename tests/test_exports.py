@@ -230,3 +230,18 @@ def test_gexf_node_spells_cover_every_edge_that_touches_them(out):
             assert all(covers(nodes[end], spell) for spell in spells), (key, end)
         if not spells:  # an undated relationship: its ends are present throughout
             assert all(nodes[end] == [] for end in summary["ends"][key]), key
+
+
+def test_gexf_years_repeat_the_spells_for_readers_that_drop_them(out):
+    # graphology-gexf (Gephi Lite) ignores <spells>; the numeric years carry the time.
+    read = nx.read_gexf(out / "dipgraph.gexf")
+    items = [*read.nodes(data=True), *((k, d) for *_, k, d in read.edges(keys=True, data=True))]
+    dated = 0
+    for name, attrs in items:
+        spells = attrs.get("spells", [])
+        # networkx gives a spell's missing end as None or as the text "None".
+        years = [tuple(int(x[:4]) if x not in (None, "None") else None for x in s) for s in spells]
+        assert [(attrs.get("start_year"), attrs.get("end_year"))] == (years or [(None, None)]), name
+        dated += bool(spells)
+    assert dated > 500
+    assert read.nodes["kazan-summit-2011"]["start_year"] == 2011
