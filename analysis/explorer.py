@@ -31,7 +31,12 @@ from pathlib import Path
 
 import networkx as nx
 
-from dipgraph.loader.vocabulary import LABELS, RELATIONSHIPS, SOURCE_LABEL
+from dipgraph.loader.vocabulary import (
+    LABELS,
+    RELATIONSHIP_FAMILIES,
+    RELATIONSHIPS,
+    SOURCE_LABEL,
+)
 
 __all__ = ["explorer_html", "explorer_payload", "write_explorer"]
 
@@ -49,39 +54,19 @@ LABEL_COLORS = {
     "Period": "#9a9a9a",
     "Provision": "#b8860b",  # as in the Neo4j Browser style
 }
-TYPE_COLORS = {
-    "MEDIATED": "#1f5fbf",
-    "PARTY_TO": "#c2649a",
-    "INITIATED": "#1a9c8c",
-    "HOSTED": "#6b8e23",
-    "ATTENDED": "#8db3d9",
-    "SIGNED": "#c0392b",
-    "REFUSED": "#6d0f0f",
-    "ACCEPTED": "#2e9e44",
-    "ADOPTED": "#e4672e",
-    "PROPOSED": "#d99a00",
-    "RESULTED_IN": "#8e6c00",
-    "BASED_ON": "#a0522d",
-    "MEMBER_OF": "#9bbf85",
-    "CO_CHAIR_OF": "#7b3fb5",
-    "HELD_POSITION": "#8fa3b8",
-    "PART_OF": "#b3b3b3",
-    "TOOK_PLACE_IN": "#c9b08a",
-    "SUPPORTED": "#4a90c2",
-    "SUPPLIED_ARMS_TO": "#222222",
-    "ALLIED_WITH": "#555555",
-    "URGED": "#e377c2",
-    "SUBMITTED_TO": "#c7a500",
-    "FOUNDED": "#1b7837",
-    "SUPERSEDED": "#8c510a",
-    "CHAIRED": "#542788",
-    "VICTIM_OF": "#b2182b",
-    "RELATIVE_OF": "#de77ae",
-    "SUCCEEDED": "#35978f",
-    "PROVIDES_FOR": "#bf812d",
-    "DEPLOYED_TO": "#2166ac",
+# One Okabe-Ito colour per relationship family: the seven stay apart (CAM02-UCS
+# distance above 10) under simulated deuteranopia, protanopia and tritanopia.
+FAMILY_COLORS = {
+    "mediation": "#0072B2",  # blue
+    "stance": "#D55E00",  # vermillion
+    "documents": "#E69F00",  # orange
+    "participation": "#CC79A7",  # reddish purple
+    "office": "#009E73",  # bluish green
+    "force": "#000000",  # black
+    "structure": "#56B4E9",  # sky blue
 }
-FALLBACK_COLORS = ("#17becf", "#bcbd22", "#7f7f7f", "#8c564b", "#9467bd")
+OTHER_FAMILY = ("other", "Types outside the vocabulary", "#999999")
+FALLBACK_COLORS = ("#17becf", "#bcbd22", "#7f7f7f", "#8c564b", "#9467bd")  # other labels
 # Source attributes worth showing; sha256 and chars only matter to the loader.
 SOURCE_DETAILS = ("title", "authors", "publisher", "published", "url", "doi", "file", "note")
 
@@ -164,65 +149,86 @@ def _palette(names: list[str], colors: dict[str, str]) -> dict[str, str]:
     return {n: colors.get(n) or next(spare) for n in names}
 
 
-def explorer_payload(graph: nx.MultiDiGraph, *, seed: int = 0) -> dict:
+def _present(order: list[str], found: list[str]) -> list[str]:
+    """The names found, in the vocabulary's order, then any others sorted."""
+    return [x for x in order if x in found] + sorted(set(found) - set(order))
+
+
+def explorer_payload(
+    graph: nx.MultiDiGraph, *, seed: int = 0, passages: dict[str, str] | None = None
+) -> dict:
     """The page's data: drawable nodes (Source nodes left out) with positions, edges,
-    the sources by id, the labels and types present (colour, count, description) and
-    the span of years the edges cover. Edge ``from``/``to`` are the years of
-    ``earliest``/``latest`` (None for an open or missing end)."""
+    the sources by id, the labels, relationship families and types present (colour,
+    count, description), the span of years the dated edges cover, and ``passages``
+    (citation to cited text) for the citations drawn, when given. Edge ``from``/``to``
+    are the years of ``earliest``/``latest`` (None for an open or missing end)."""
     drawn = [n for n, d in graph.nodes(data=True) if d.get("label") != SOURCE_LABEL]
     pos = _layout(graph, drawn, seed)
-    nodes = []
-    for n in drawn:
-        attrs = dict(graph.nodes[n])
-        nodes.append(
-            {**attrs, "id": n, "name": attrs.get("name", n), "x": pos[n][0], "y": pos[n][1]}
-        )
-    sources = {
-        n: {k: d[k] for k in SOURCE_DETAILS if k in d}
-        for n, d in graph.nodes(data=True)
-        if d.get("label") == SOURCE_LABEL
-    }
-    edges = []
-    for u, v, key, d in graph.edges(keys=True, data=True):
-        if u not in pos or v not in pos:
-            continue
-        edge = {**d, "source": u, "target": v, "key": d.get("key", key)}
-        edge.update(_years(d))
-        edges.append(edge)
+    nodes = [
+        {**graph.nodes[n], "id": n, "name": graph.nodes[n].get("name", n), "x": x, "y": y}
+        for n, (x, y) in ((n, pos[n]) for n in drawn)
+    ]
+    edges = [
+        {**d, "source": u, "target": v, "key": d.get("key", key), **_years(d)}
+        for u, v, key, d in graph.edges(keys=True, data=True)
+        if u in pos and v in pos
+    ]
     years = [y for e in edges for y in (e["from"], e["to"]) if y is not None]
-
-    def present(order: list[str], found: list[str]) -> list[str]:
-        return [x for x in order if x in found] + sorted(set(found) - set(order))
-
-    label_names = present(list(LABELS), [nd["label"] for nd in nodes])
-    type_names = present(list(RELATIONSHIPS), [e["type"] for e in edges])
-    label_colors = _palette(label_names, LABEL_COLORS)
-    type_colors = _palette(type_names, TYPE_COLORS)
+    cited = {c for item in (*nodes, *edges) for c in item.get("citations", [])}
     return {
         "width": WIDTH,
         "height": HEIGHT,
         "years": [min(years), max(years)] if years else None,
-        "labels": [
-            {
-                "name": name,
-                "color": label_colors[name],
-                "count": sum(nd["label"] == name for nd in nodes),
-                "description": LABELS[name].description if name in LABELS else "",
-            }
-            for name in label_names
-        ],
-        "types": [
-            {
-                "name": name,
-                "color": type_colors[name],
-                "count": sum(e["type"] == name for e in edges),
-                "description": RELATIONSHIPS[name].description if name in RELATIONSHIPS else "",
-            }
-            for name in type_names
-        ],
-        "sources": sources,
+        "labels": _label_legend(nodes),
+        **_type_legend(edges),
+        "sources": {
+            n: {k: d[k] for k in SOURCE_DETAILS if k in d}
+            for n, d in graph.nodes(data=True)
+            if d.get("label") == SOURCE_LABEL
+        },
+        "passages": {c: t for c, t in sorted((passages or {}).items()) if c in cited},
         "nodes": nodes,
         "edges": edges,
+    }
+
+
+def _label_legend(nodes: list[dict]) -> list[dict]:
+    names = _present(list(LABELS), [nd["label"] for nd in nodes])
+    colors = _palette(names, LABEL_COLORS)
+    return [
+        {
+            "name": name,
+            "color": colors[name],
+            "count": sum(nd["label"] == name for nd in nodes),
+            "description": LABELS[name].description if name in LABELS else "",
+        }
+        for name in names
+    ]
+
+
+def _type_legend(edges: list[dict]) -> dict[str, list[dict]]:
+    """The relationship types present, each coloured by its family, and the families."""
+    names = _present(list(RELATIONSHIPS), [e["type"] for e in edges])
+    family_of = {t: f for f, (_, types) in RELATIONSHIP_FAMILIES.items() for t in types}
+    families = {f: (text, FAMILY_COLORS[f]) for f, (text, _) in RELATIONSHIP_FAMILIES.items()}
+    families[OTHER_FAMILY[0]] = OTHER_FAMILY[1:]
+    types = [
+        {
+            "name": name,
+            "family": family_of.get(name, OTHER_FAMILY[0]),
+            "color": families[family_of.get(name, OTHER_FAMILY[0])][1],
+            "count": sum(e["type"] == name for e in edges),
+            "description": RELATIONSHIPS[name].description if name in RELATIONSHIPS else "",
+        }
+        for name in names
+    ]
+    return {
+        "families": [
+            {"name": f, "description": text, "color": color}
+            for f, (text, color) in families.items()
+            if any(t["family"] == f for t in types)
+        ],
+        "types": types,
     }
 
 
@@ -233,25 +239,36 @@ def _script_json(payload: dict) -> str:
 
 
 def explorer_html(
-    graph: nx.MultiDiGraph, *, title: str = "dipgraph explorer", seed: int = 0
+    graph: nx.MultiDiGraph,
+    *,
+    title: str = "dipgraph explorer",
+    seed: int = 0,
+    passages: dict[str, str] | None = None,
 ) -> str:
-    """The whole page as a string."""
+    """The whole page as a string; ``passages`` (citation to text) are shown with
+    their citations."""
     page = (ASSETS / "explorer.html").read_text(encoding="utf-8")
     parts = {
         "title": html.escape(title),
         "css": (ASSETS / "explorer.css").read_text(encoding="utf-8"),
         "js": (ASSETS / "explorer.js").read_text(encoding="utf-8"),
-        "data": _script_json(explorer_payload(graph, seed=seed)),
+        "data": _script_json(explorer_payload(graph, seed=seed, passages=passages)),
     }
     # One pass, so nothing inserted (a title, the data) is read as a marker.
     return re.sub(r"\{\{(title|css|js|data)\}\}", lambda m: parts[m[1]], page)
 
 
 def write_explorer(
-    graph: nx.MultiDiGraph, path: str | Path, *, title: str = "dipgraph explorer", seed: int = 0
+    graph: nx.MultiDiGraph,
+    path: str | Path,
+    *,
+    title: str = "dipgraph explorer",
+    seed: int = 0,
+    passages: dict[str, str] | None = None,
 ) -> Path:
     """Write the explorer page to ``path`` (parents created) and return its path."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(explorer_html(graph, title=title, seed=seed), encoding="utf-8")
+    page = explorer_html(graph, title=title, seed=seed, passages=passages)
+    path.write_text(page, encoding="utf-8")
     return path

@@ -40,9 +40,14 @@ GEXF_NS = "http://gexf.net/1.3"
 
 
 def write_graph_exports(
-    graph: nx.MultiDiGraph, out: Path | str, *, formats: tuple[str, ...] = EXPORT_FORMATS
+    graph: nx.MultiDiGraph,
+    out: Path | str,
+    *,
+    formats: tuple[str, ...] = EXPORT_FORMATS,
+    passages: dict[str, str] | None = None,
 ) -> list[Path]:
-    """Write each asked format into ``out``; return the files written."""
+    """Write each asked format into ``out``; return the files written. The explorer
+    shows ``passages`` (citation to cited text) beside their citations."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
@@ -58,7 +63,7 @@ def write_graph_exports(
         elif fmt == "html":
             from .explorer import write_explorer
 
-            written.append(write_explorer(graph, out / "explorer.html"))
+            written.append(write_explorer(graph, out / "explorer.html", passages=passages))
         else:
             raise ValueError(
                 f"unknown export format {fmt!r}: choose from {', '.join(EXPORT_FORMATS)}"

@@ -19,7 +19,15 @@ from .records import Citation, Entity, Records, Source
 from .timespan import TimeSpan
 from .validate import normalize_name
 
-__all__ = ["Match", "locate", "paragraph_spans", "read_source_text", "sha256_of", "verify_sources"]
+__all__ = [
+    "Match",
+    "cited_passages",
+    "locate",
+    "paragraph_spans",
+    "read_source_text",
+    "sha256_of",
+    "verify_sources",
+]
 
 
 @dataclass(frozen=True)
@@ -99,6 +107,17 @@ def _fold_with_offsets(text: str) -> tuple[str, list[int]]:
             out.append(piece)
             origin.append(offset)
     return "".join(out), origin
+
+
+def cited_passages(records: Records, texts: Path) -> dict[str, str]:
+    """Every cited passage's text, by citation (``source@start-end``), read from the
+    texts in ``texts`` after checking their hashes (`SourceTextError` if one differs).
+    For showing beside the citations; the texts stay the user's, never the project's."""
+    cites = [c for e in records.entities.values() for c in e.cites]
+    cites += [c for claim in records.claims for c in claim.cites]
+    used = {c.source for c in cites}
+    text = {s: read_source_text(records.sources[s], texts) for s in sorted(used)}
+    return {str(c): text[c.source][c.start : c.end] for c in cites}
 
 
 def verify_sources(records: Records, texts: Path) -> Report:

@@ -27,6 +27,7 @@ __all__ = [
     "OFFICE_TITLES",
     "PROVISION_CATEGORIES",
     "RELATIONSHIPS",
+    "RELATIONSHIP_FAMILIES",
     "SOURCE_LABEL",
     "TITLE_VARIANTS",
     "NodeType",
@@ -517,6 +518,39 @@ RELATIONSHIPS: dict[str, RelType] = {
             spell=True,
         ),
     ]
+}
+
+# The relationship types in a few families, each a line colour in the explorer: thirty
+# colours cannot all be told apart, least of all by colour-blind readers; seven can.
+RELATIONSHIP_FAMILIES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "mediation": (
+        "Mediation: brokering, initiatives, hosting, proposals, pressure",
+        ("MEDIATED", "INITIATED", "HOSTED", "PROPOSED", "SUBMITTED_TO", "URGED"),
+    ),
+    "stance": (
+        "Stance on a document: signed, accepted, adopted or refused",
+        ("SIGNED", "ACCEPTED", "ADOPTED", "REFUSED"),
+    ),
+    "documents": (
+        "Between documents and outcomes: what came of what, and what a text provides for",
+        ("RESULTED_IN", "BASED_ON", "SUPERSEDED", "PROVIDES_FOR"),
+    ),
+    "participation": (
+        "Participation: parties, attendance, victims",
+        ("PARTY_TO", "ATTENDED", "VICTIM_OF"),
+    ),
+    "office": (
+        "Offices and membership: who held, chaired, co-chaired, belonged or founded",
+        ("HELD_POSITION", "CO_CHAIR_OF", "CHAIRED", "MEMBER_OF", "FOUNDED"),
+    ),
+    "force": (
+        "Backing and force: support, alliances, arms, deployments",
+        ("SUPPORTED", "ALLIED_WITH", "SUPPLIED_ARMS_TO", "DEPLOYED_TO"),
+    ),
+    "structure": (
+        "Structure: parts, places, succession, kinship",
+        ("PART_OF", "TOOK_PLACE_IN", "SUCCEEDED", "RELATIVE_OF"),
+    ),
 }
 
 # Keys every entity record may carry whatever its label, and every claim may carry.

@@ -245,3 +245,21 @@ def test_gexf_years_repeat_the_spells_for_readers_that_drop_them(out):
         dated += bool(spells)
     assert dated > 500
     assert read.nodes["kazan-summit-2011"]["start_year"] == 2011
+
+
+def test_cli_export_quotes_the_passages_only_from_the_right_texts(tmp_path, seeds):
+    args = ["--data", str(DATA), "export", "--format", "html", "--out", str(tmp_path)]
+    wrong = CliRunner().invoke(cli, [*args, "--texts", str(tmp_path)])
+    assert wrong.exit_code == 1
+    assert wrong.stderr == (
+        "Error: cannot show the cited passages: karavayev-2016: no file "
+        f"'004_fad479459e164393.txt' in {tmp_path}\n"
+    )
+    assert not (tmp_path / "export" / "explorer.html").exists()
+    run = CliRunner().invoke(cli, [*args, "--texts", str(seeds)])
+    assert run.exit_code == 0, run.output
+    page = (tmp_path / "export" / "explorer.html").read_text(encoding="utf-8")
+    # Guliyev's passage (russia-initiatives, characters 3660-3919), read from the seed.
+    passage = (seeds / "001_392085007d96450f.txt").read_text(encoding="utf-8")[3660:3919]
+    data = json.loads(page.split('id="dipgraph-data">')[1].split("</script>")[0])
+    assert data["passages"]["russia-initiatives@3660-3919"] == passage

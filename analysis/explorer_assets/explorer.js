@@ -289,9 +289,19 @@
       li.querySelector(".n").textContent = byLabel.get(li.dataset.name) || 0;
       li.classList.toggle("off", !state.labels.has(li.dataset.name));
     }
-    for (const li of document.querySelectorAll("#type-filters li")) {
+    for (const li of document.querySelectorAll("#type-filters li[data-name]")) {
       li.querySelector(".n").textContent = byType.get(li.dataset.name) || 0;
       li.classList.toggle("off", !state.types.has(li.dataset.name));
+      li.querySelector("input").checked = state.types.has(li.dataset.name); // a family box may have changed it
+    }
+    for (const li of document.querySelectorAll("#type-filters li.family")) {
+      const members = data.types.filter((t) => t.family === li.dataset.family);
+      const on = members.filter((t) => state.types.has(t.name)).length;
+      const box = li.querySelector("input[data-family]");
+      box.checked = on > 0;
+      box.indeterminate = on > 0 && on < members.length;
+      li.classList.toggle("off", on === 0);
+      li.querySelector(":scope > label .n").textContent = members.reduce((a, t) => a + (byType.get(t.name) || 0), 0);
     }
   }
 
@@ -455,12 +465,14 @@
       const s = data.sources[src] || {};
       const by = s.authors ? s.authors.join(", ") : null;
       const locator = (item.locators || [])[i];
+      const passage = data.passages[c];
       ol.append(
         el(
           "li",
           { class: "cite", "data-source": src, "data-span": span },
           el("span", { class: "src", title: [by, s.publisher, s.published].filter(Boolean).join(" · ") }, sourceTitle(src)),
-          el("span", { class: "where" }, [span ? `characters ${span}` : null, locator || null].filter(Boolean).join(" · "))
+          el("span", { class: "where" }, [locator || null, span ? `characters ${span}` : null].filter(Boolean).join(" · ")),
+          passage ? el("blockquote", { class: "passage" }, passage) : null
         )
       );
     });
@@ -562,7 +574,12 @@
         `${plural(nodes.length, "entity", "entities")} and ${plural(edges.length, "relationship")} (${spanYears}). ` +
           "Colours show the kind of node (left) and of relationship; arrows run from subject to object."
       ),
-      el("p", {}, "Hover a node for its name; click a node or a relationship for its details and the passages of the sources that support it."),
+      el(
+        "p",
+        {},
+        "Hover a node for its name; click a node or a relationship for its details and where in the sources it comes from" +
+          (Object.keys(data.passages).length ? ", with the cited passages." : ".")
+      ),
       el("p", {}, "Drag to pan, scroll to zoom, Esc to clear the selection."),
     ];
   }
@@ -587,32 +604,57 @@
   }
 
   // ---- controls ---------------------------------------------------------------------
-  function filterList(ul, items, kind, set, swatchClass) {
-    for (const item of items) {
-      const box = el("input", { type: "checkbox", checked: true, [`data-${kind}`]: item.name });
-      box.addEventListener("change", () => {
-        if (box.checked) set.add(item.name);
-        else set.delete(item.name);
-        compute();
-      });
-      ul.append(
-        el(
-          "li",
-          { "data-name": item.name, title: item.description || "" },
-          el(
-            "label",
-            {},
-            box,
-            el("span", { class: swatchClass, style: `background:${item.color}` }),
-            el("span", { class: "name" }, item.name),
-            el("span", { class: "n" }, item.count)
-          )
-        )
-      );
-    }
+  function filterItem(item, kind, set, swatchClass) {
+    const box = el("input", { type: "checkbox", checked: true, [`data-${kind}`]: item.name });
+    box.addEventListener("change", () => {
+      if (box.checked) set.add(item.name);
+      else set.delete(item.name);
+      compute();
+    });
+    return el(
+      "li",
+      { "data-name": item.name, title: item.description || "" },
+      el(
+        "label",
+        {},
+        box,
+        swatchClass ? el("span", { class: swatchClass, style: `background:${item.color}` }) : null,
+        el("span", { class: "name" }, item.name),
+        el("span", { class: "n" }, item.count)
+      )
+    );
   }
-  filterList($("label-filters"), data.labels, "label", state.labels, "swatch");
-  filterList($("type-filters"), data.types, "type", state.types, "swatch line");
+  for (const item of data.labels) $("label-filters").append(filterItem(item, "label", state.labels, "swatch"));
+
+  // Relationship types under their families: one colour per family, so the legend
+  // names the family by its colour and each type by name.
+  const familyName = (f) => f.name.replace(/^./, (c) => c.toUpperCase());
+  for (const family of data.families) {
+    const members = data.types.filter((t) => t.family === family.name);
+    const box = el("input", { type: "checkbox", checked: true, "data-family": family.name });
+    box.addEventListener("change", () => {
+      for (const t of members) {
+        if (box.checked) state.types.add(t.name);
+        else state.types.delete(t.name);
+      }
+      compute();
+    });
+    $("type-filters").append(
+      el(
+        "li",
+        { class: "family", "data-family": family.name, title: family.description },
+        el(
+          "label",
+          {},
+          box,
+          el("span", { class: "swatch line", style: `background:${family.color}` }),
+          el("span", { class: "family-name" }, familyName(family)),
+          el("span", { class: "n" }, members.reduce((a, t) => a + t.count, 0))
+        ),
+        el("ul", { class: "members" }, members.map((t) => filterItem(t, "type", state.types, null)))
+      )
+    );
+  }
 
   for (const [attr, on] of [
     ["data-all", true],
@@ -684,7 +726,7 @@
   }
 
   // Search by any spelling: name, id or alias, ignoring case and accents ("guliev",
-  // "Lajcak", "minsk"); an exact spelling wins, else the shortest name containing it.
+  // "Lajcak", "minsk"); an exact spelling wins.
   const fold = (text) =>
     String(text).normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[ıİ]/g, "i")
       .replace(/ə/gi, "a").toLowerCase().replace(/\s+/g, " ").trim();
@@ -699,9 +741,15 @@
     if (!wanted) return null;
     const exact = spellings.find(([s]) => s === wanted);
     if (exact) return exact[1];
-    const partial = spellings.filter(([s]) => s.includes(wanted)).map(([, n]) => n);
-    partial.sort((a, b) => a.name.length - b.name.length || a.name.localeCompare(b.name));
-    return partial[0] || null;
+    // Else the shortest spelling that contains it, one that starts with it first:
+    // "Minsk" finds the Minsk Group (alias "Minsk Group") before the Minsk Conference.
+    const partial = spellings.filter(([s]) => s.includes(wanted));
+    const rank = ([s, n]) => [s.startsWith(wanted) ? 0 : 1, s.length, n.name];
+    partial.sort((a, b) => {
+      const [x, y] = [rank(a), rank(b)];
+      return x[0] - y[0] || x[1] - y[1] || x[2].localeCompare(y[2]);
+    });
+    return partial.length ? partial[0][1] : null;
   }
   $("search").addEventListener("change", (ev) => {
     const found = findNode(ev.target.value);
@@ -797,7 +845,14 @@
       )
     );
   }
-  caption.append(el("b", {}, "Sources. "), list, ". Every node and relationship cites passages of these documents (character spans).");
+  const quoted = Object.keys(data.passages).length
+    ? "; the passages shown are quoted from the texts this page was made with"
+    : " (export with --texts DIR to quote the passages)";
+  caption.append(
+    el("b", {}, "Sources. "),
+    list,
+    `. Every node and relationship cites passages of these documents by character span${quoted}.`
+  );
 
   // ---- start --------------------------------------------------------------------------
   fit();

@@ -52,7 +52,7 @@ from dipgraph.loader.load import LoadSummary, load_graph, read_networkx
 from dipgraph.loader.problems import Report, did_you_mean
 from dipgraph.loader.records import Records, read_records
 from dipgraph.loader.sides import SIDES_FILE, check_sides, read_sides
-from dipgraph.loader.sources import locate, read_source_text, verify_sources
+from dipgraph.loader.sources import cited_passages, locate, read_source_text, verify_sources
 from dipgraph.loader.validate import check_records
 from dipgraph.settings import Settings
 
@@ -395,10 +395,21 @@ def export_graph(
     out: Path,
     formats: tuple[str, ...] = EXPORT_FORMATS,
     from_db: bool = False,
+    texts: Path | None = None,
 ) -> list[Path]:
-    """The graph (records, or the database with ``from_db``) in ``formats``, into ``out/export``."""
+    """The graph (records, or the database with ``from_db``) in ``formats``, into
+    ``out/export``; with ``texts``, the explorer shows the cited passages."""
     graph = read_analysis_inputs(settings, from_db=from_db).graph
-    return write_graph_exports(graph, out / "export", formats=formats)
+    passages = _passages(require_valid_data(settings).records, texts)
+    return write_graph_exports(graph, out / "export", formats=formats, passages=passages)
+
+
+def _passages(records: Records, texts: Path | None) -> dict[str, str] | None:
+    """The cited passages from the source texts in ``texts``, if given."""
+    try:
+        return cited_passages(records, texts) if texts is not None else None
+    except SourceTextError as exc:
+        raise SourceTextError(f"cannot show the cited passages: {exc}") from None
 
 
 def leading_mediators(analysis: AnalysisResult, *, last: int | None = None) -> str:
@@ -422,11 +433,15 @@ def build(
     out: Path,
     load_progress: Progress | None = None,
     on_stage: Callable[[str], object] | None = None,
+    texts: Path | None = None,
 ) -> BuildResult:
     """Validate, load (replacing the previous load), analyse, draw and export into ``out``,
     indexed in ``out/README.md``. ``load_progress`` is called after each batch loaded;
-    ``on_stage`` with "analysis", "figures" and "export" as each starts."""
+    ``on_stage`` with "analysis", "figures" and "export" as each starts; with ``texts``,
+    the explorer shows the cited passages."""
     stage = on_stage or (lambda _: None)
+    # A wrong text stops the job before the load replaces anything.
+    passages = _passages(require_valid_data(settings).records, texts) if texts else None
     loaded = load_store(settings, replace=True, progress=load_progress)
     graph = build_networkx(loaded.rows)
     warnings = loaded.checked.report.warnings
@@ -439,7 +454,9 @@ def build(
     figures = draw_figures(analysis, out=out)
     sections["figures"] = figures.written
     stage("export")
-    sections["export"] = write_graph_exports(graph, out / "export", formats=EXPORT_FORMATS)
+    sections["export"] = write_graph_exports(
+        graph, out / "export", formats=EXPORT_FORMATS, passages=passages
+    )
     summary = "```\n" + describe_load(loaded) + "\n```"
     index = _write_index(out, sections, summary=summary, skipped=figures.skipped)
     return BuildResult(loaded, analysis, figures, sections, index)

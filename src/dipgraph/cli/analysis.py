@@ -9,7 +9,7 @@ import click
 from dipgraph.analysis.options import EXPORT_FORMATS, AnalysisOptions
 from dipgraph.settings import Settings
 
-from .options import analysis_options, engine_options, out_option
+from .options import analysis_options, chosen_texts, engine_options, out_option, texts_option
 
 __all__ = ["COMMANDS"]
 
@@ -72,12 +72,20 @@ def figures(settings: Settings, out: Path, options: AnalysisOptions, from_db: bo
 @click.pass_obj
 @engine_options
 @out_option
-def export(settings: Settings, formats: tuple[str, ...], from_db: bool, out: Path) -> None:
-    """Write the graph as GraphML, GEXF 1.3, CSV, Cytoscape.js JSON and an HTML explorer."""
+@texts_option
+def export(
+    settings: Settings, formats: tuple[str, ...], from_db: bool, out: Path, texts: Path | None
+) -> None:
+    """Write the graph as GraphML, GEXF 1.3, CSV, Cytoscape.js JSON and an HTML explorer.
+
+    With --texts, the explorer shows the cited passages themselves (keep it private if
+    the texts are).
+    """
     from dipgraph.pipeline import export_graph
 
     chosen = EXPORT_FORMATS if "all" in formats else tuple(formats)
-    written = export_graph(settings, out=out, formats=chosen, from_db=from_db)
+    texts = chosen_texts(settings, texts) if "html" in chosen else None
+    written = export_graph(settings, out=out, formats=chosen, from_db=from_db, texts=texts)
     click.echo(
         f"Wrote {len(written)} file(s) in {out / 'export'}/: " + ", ".join(p.name for p in written)
     )

@@ -10,7 +10,7 @@ import click
 
 from dipgraph.settings import Settings
 
-from .options import echo_problems, engine_options, out_option
+from .options import chosen_texts, echo_problems, engine_options, out_option, texts_option
 
 __all__ = ["COMMANDS"]
 
@@ -97,16 +97,21 @@ class _LoadProgress:
 @click.pass_obj
 @engine_options
 @out_option
-def build(settings: Settings, out: Path) -> None:
+@texts_option
+def build(settings: Settings, out: Path, texts: Path | None) -> None:
     """The main job: validate, load (replacing the previous load), analyse, draw, export.
 
-    Everything lands in OUT (default out/), listed in OUT/README.md.
+    Everything lands in OUT (default out/), listed in OUT/README.md. With --texts, the
+    explorer shows the cited passages themselves (keep OUT private if the texts are).
     """
     from dipgraph.pipeline import build as run_build
     from dipgraph.pipeline import describe_load, describe_store, leading_mediators
 
+    texts = chosen_texts(settings, texts)
     with _LoadProgress(f"Loading into {describe_store(settings)}") as progress:
-        result = run_build(settings, out=out, load_progress=progress, on_stage=progress.stage)
+        result = run_build(
+            settings, out=out, load_progress=progress, on_stage=progress.stage, texts=texts
+        )
     click.echo(describe_load(result.load))
     click.echo(leading_mediators(result.analysis, last=3))
     warnings = result.load.checked.report.warnings
@@ -114,6 +119,8 @@ def build(settings: Settings, out: Path) -> None:
     click.echo(f"Warnings: {len(warnings)}{warned}")
     for name, why in result.figures.skipped.items():
         click.echo(f"Figure {name} not drawn: {why}")
+    if texts is not None:
+        click.echo(f"The explorer quotes the cited passages from {texts}/")
     counts = ", ".join(f"{name} {len(paths)} files" for name, paths in result.sections.items())
     click.echo(f"Outputs in {out}/: {counts}; index: {result.index}")
 
