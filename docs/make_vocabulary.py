@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dipgraph.loader.vocabulary import LABELS, RELATIONSHIPS
+from dipgraph.loader.vocabulary import LABELS, RELATIONSHIP_FAMILIES, RELATIONSHIPS
 
 LABEL_EX = {
     "State": """- id: nkr
@@ -200,6 +200,13 @@ def render() -> str:
             w("")
         w("```yaml\n" + LABEL_EX[name] + "\n```\n")
     w("## Relationship types\n")
+    w(
+        "The types fall into families, each one line colour in the explorer (`RELATIONSHIP_FAMILIES`):\n"
+    )
+    w("| family | what it covers | types |\n|---|---|---|")
+    for family, (text, types) in RELATIONSHIP_FAMILIES.items():
+        w(f"| {family} | {text} | {', '.join(f'`{t}`' for t in types)} |")
+    w("")
     for name, rel in RELATIONSHIPS.items():
         w(f"### `{name}`\n")
         w(rel.description + "\n")
