@@ -395,6 +395,10 @@ def test_clicking_a_node_or_a_relationship_shows_its_sources(page, graph):
     cite = panel.find_element(By.CSS_SELECTOR, "li.cite[data-span='3660-3919']")
     assert "Russian Peace Initiatives" in cite.text
     assert "3660-3919" in cite.text and "para 9" in cite.text
+    assert [li.text for li in panel.find_elements(By.CSS_SELECTOR, "ul.rels li")] == [
+        "→HELD_POSITION Milli Majlis · 8 May 1994",
+        "→SIGNED Bishkek Protocol · 8 May 1994",
+    ]
 
     source, target, key, edge = next(
         (u, v, k, d)

@@ -494,7 +494,7 @@
           el("button", { type: "button", class: "ref", onclick: () => select({ kind: "edge", id: e.uid }) }, e.type),
           " ",
           nodeRef(other),
-          e.time ? el("span", { class: "when" }, ` · ${e.time}`) : null
+          e.time ? el("span", { class: "when", title: e.time }, ` · ${timeWords(e.time)}`) : null
         )
       );
     }
