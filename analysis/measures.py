@@ -42,7 +42,7 @@ from .projections import (
 )
 from .timeline import Window
 
-__all__ = ["burt_constraint", "harmonic", "profile", "window_measures"]
+__all__ = ["burt_constraint", "burt_effective_size", "harmonic", "profile", "window_measures"]
 
 THIRD_PARTY = "third party"
 
@@ -118,7 +118,7 @@ def window_measures(
         _put(rows, "pagerank", nx.pagerank(interaction, weight="weight"))
         _put(rows, "eigenvector", _eigenvector_on_largest_component(interaction))
         _put(rows, "constraint", burt_constraint(interaction))
-        _put(rows, "effective_size", nx.effective_size(interaction, weight="weight"))
+        _put(rows, "effective_size", burt_effective_size(interaction))
     _put(rows, "mediation_betweenness", _mediation_betweenness(mediation, side_of))
     _put(rows, "mediation_share", _mediation_share(facts, labels))
     rows.update(_group_betweenness(mediation, facts))
@@ -180,6 +180,36 @@ def burt_constraint(graph: nx.Graph, *, weight: str = "weight") -> dict:
         shares = np.where(totals > 0, ties / totals, 0.0)
     values = (((shares + shares @ shares) ** 2) * (ties > 0)).sum(axis=1)
     values[totals[:, 0] == 0] = np.nan
+    return dict(zip(nodes, values.tolist(), strict=True))
+
+
+def burt_effective_size(graph: nx.Graph, *, weight: str = "weight") -> dict:
+    """Burt's effective size of each node, by the per-node definition, vectorised.
+
+    With mutual weights ``a[i, j]`` (the weights of the ties both ways), ``p[i, q]``
+    i's share of its mutual weight that goes to q and ``m[j, q]`` j's tie to q over its
+    strongest tie, node i's effective size is the sum over its contacts j of
+    ``1 - sum_q p[i, q] m[j, q]``; NaN for an isolated node. NetworkX 3.6's own
+    all-nodes path normalises weighted graphs along the wrong axis (networkx PR
+    #8906), so it is not used.
+
+    >>> g = nx.Graph([("a", "b", {"weight": 2}), ("a", "c", {"weight": 1})])
+    >>> g.add_edge("b", "c", weight=1)
+    >>> round(burt_effective_size(g)["a"], 4)  # 5/6 + 1/3, worked out by hand
+    1.1667
+    """
+    nodes = list(graph)
+    if not nodes:
+        return {}
+    ties = nx.to_numpy_array(graph, nodelist=nodes, weight=weight)
+    mutual = ties + ties.T if graph.is_directed() else ties
+    np.fill_diagonal(mutual, 0.0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        shares = mutual / mutual.sum(axis=1, keepdims=True)
+        scaled = mutual / mutual.max(axis=1, keepdims=True)
+    shares, scaled = np.nan_to_num(shares), np.nan_to_num(scaled)
+    values = ((1 - shares @ scaled.T) * (mutual > 0)).sum(axis=1)
+    values[mutual.sum(axis=1) == 0] = np.nan
     return dict(zip(nodes, values.tolist(), strict=True))
 
 

@@ -316,6 +316,54 @@ def test_vectorised_constraint_equals_networkx(corpus_graph):
     assert ours == pytest.approx(theirs, nan_ok=True)
 
 
+@pytest.mark.parametrize(
+    ("edges", "directed", "expected"),
+    [
+        # Undirected: p[a] = (b 2/3, c 1/3); m[b] = (a 1, c 1/2); m[c] = (a 1, b 1, d 1).
+        # e(a) = (1 - 1/3 * 1/2) + (1 - 2/3 * 1) = 7/6; e(c) = 2/3 + 2/3 + 1 = 7/3.
+        (
+            [("a", "b", 2), ("a", "c", 1), ("b", "c", 1), ("c", "d", 1)],
+            False,
+            {"a": 7 / 6, "b": 7 / 6, "c": 7 / 3, "d": 1.0},
+        ),
+        # Directed: mutual weights ab 3, ac 1, bc 2. e(a) = (1 - 1/4 * 2/3) + (1 - 3/4)
+        # = 13/12; e(b) = (1 - 2/5 * 1/3) + (1 - 3/5 * 1/2) = 47/30; e(c) = 1/3 + 2/3.
+        # NetworkX 3.6's all-nodes path gives a 1.25 and b 1.6 (networkx PR #8906).
+        (
+            [("a", "b", 2), ("b", "a", 1), ("a", "c", 1), ("c", "b", 2)],
+            True,
+            {"a": 13 / 12, "b": 47 / 30, "c": 1.0},
+        ),
+    ],
+)
+def test_effective_size_by_burts_definition(edges, directed, expected):
+    from dipgraph.analysis.measures import burt_effective_size
+
+    graph = nx.DiGraph() if directed else nx.Graph()
+    graph.add_weighted_edges_from(edges)
+    graph.add_node("isolated")
+    values = burt_effective_size(graph)
+    assert math.isnan(values.pop("isolated"))
+    assert values == pytest.approx(expected)
+
+
+def test_corpus_effective_size_follows_the_definition(corpus_graph):
+    # The shipped measures.csv carried NetworkX's all-nodes values, wrongly normalised
+    # wherever ties have unequal weights, as they do over the whole span.
+    from dipgraph.analysis.projections import actor_item_graph, interaction_graph
+
+    graph, sides = corpus_graph
+    window = Window("1988-01-01", "2020-12-31", "all")
+    table = profile(graph, [window], sides, permutations=2)
+    ours = dict(table[table.measure == "effective_size"][["actor", "value"]].values)
+    facts = actor_facts(graph, window)
+    interaction = interaction_graph(actor_item_graph(facts, dict(graph.nodes(data="label"))))
+    per_node = nx.effective_size(interaction, nodes=list(interaction), weight="weight")
+    assert ours == pytest.approx(per_node, nan_ok=True)
+    upstream = nx.effective_size(interaction, weight="weight")
+    assert upstream != pytest.approx(per_node)  # the upstream fault this guards against
+
+
 def test_the_same_records_give_the_same_numbers_in_every_process():
     """Set iteration order depends on the process's hash seed; results must not."""
     script = (
