@@ -179,6 +179,15 @@ def render() -> str:
         "`Source` nodes (from `data/sources.yaml`) carry `id`, `title`, `subtitle`, `authors`, `publisher`, `published`, `url`, `doi`, `file`, `sha256` and `chars`.\n"
     )
     w(CONVENTIONS_DOC)
+    out.extend(_label_sections())
+    out.extend(_relationship_sections())
+    return "\n".join(out)
+
+
+def _label_sections() -> list[str]:
+    """One section per node label: its properties and a YAML example."""
+    out: list[str] = []
+    w = out.append
     w("## Node labels\n")
     for name, node in LABELS.items():
         w(f"### `{name}`\n")
@@ -199,6 +208,13 @@ def render() -> str:
                 w(f"| `{p}` | {'yes' if spec.required else 'no'} | {vals} |")
             w("")
         w("```yaml\n" + LABEL_EX[name] + "\n```\n")
+    return out
+
+
+def _relationship_sections() -> list[str]:
+    """The families table, then one section per relationship type."""
+    out: list[str] = []
+    w = out.append
     w("## Relationship types\n")
     w(
         "The types fall into families, each one line colour in the explorer (`RELATIONSHIP_FAMILIES`):\n"
@@ -221,7 +237,7 @@ def render() -> str:
             w(f"- qualifier `{q}`{' (required)' if spec.required else ''}: {kind}")
         w("")
         w("```yaml\n- " + REL_EX[name] + "\n```\n")
-    return "\n".join(out)
+    return out
 
 
 if __name__ == "__main__":
