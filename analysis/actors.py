@@ -32,6 +32,7 @@ __all__ = [
     "Fact",
     "Prepared",
     "actor_facts",
+    "side_members",
     "sides_in_window",
 ]
 
@@ -180,6 +181,40 @@ class _Attribution:
 
     def _is_body(self, node: str) -> bool:
         return self.graph.nodes[node].get("label") in ("State", "Organization")
+
+
+def side_members(sides: object, *, conflict: str | None = None) -> dict[str, list[str]]:
+    """The sides as the analysis takes them, side name -> member ids, from what
+    `dipgraph.loader.sides.read_sides` returns (conflict id -> sides; name ``conflict``
+    when there are several), from one conflict's sides, or as given. Any other shape
+    is an `AnalysisError` that says what was expected.
+
+    >>> side_members({"east": ["a"], "west": ["b"]})
+    {'east': ['a'], 'west': ['b']}
+    """
+    if hasattr(sides, "sides"):  # one conflict's ConflictSides
+        sides = sides.sides
+    if not isinstance(sides, dict):
+        raise AnalysisError(f"sides: expected side name -> member ids, not {type(sides).__name__}")
+    nested = {k: v.sides for k, v in sides.items() if hasattr(v, "sides")}
+    if nested:
+        return side_members(_one_of(nested, conflict))
+    for side, members in sides.items():
+        if not isinstance(members, list | tuple) or not all(isinstance(m, str) for m in members):
+            raise AnalysisError(f"sides: {side}: expected a list of member ids, not {members!r}")
+    return {str(side): list(members) for side, members in sides.items()}
+
+
+def _one_of(conflicts: dict[str, dict], conflict: str | None) -> dict:
+    if conflict is not None:
+        if conflict not in conflicts:
+            known = ", ".join(sorted(conflicts))
+            raise AnalysisError(f"sides: no conflict {conflict!r} (known: {known})")
+        return conflicts[conflict]
+    if len(conflicts) > 1:
+        known = ", ".join(sorted(conflicts))
+        raise AnalysisError(f"sides: {len(conflicts)} conflicts ({known}); say which: conflict=")
+    return next(iter(conflicts.values()))
 
 
 def sides_in_window(sides: dict[str, list[str]], facts: list[Fact]) -> dict[str, str]:

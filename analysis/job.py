@@ -18,6 +18,7 @@ import pandas as pd
 from dipgraph.errors import AnalysisError
 from dipgraph.loader.exports import flat_frame
 
+from .actors import side_members
 from .measures import profile
 from .roles import actor_roles, role_transitions
 from .sensitivity import source_sensitivity
@@ -114,7 +115,7 @@ def _years(text: str) -> int:
 
 def analyze_graph(
     graph: nx.MultiDiGraph,
-    sides: dict[str, list[str]],
+    sides: dict,
     windows: list[Window],
     *,
     dates: str = "lenient",
@@ -122,7 +123,10 @@ def analyze_graph(
     permutations: int = 200,
     seed: int = 0,
 ) -> dict[str, pd.DataFrame]:
-    """``measures``, ``roles``, ``transitions`` and ``sensitivity`` tables."""
+    """``measures``, ``roles``, ``transitions`` and ``sensitivity`` tables. ``sides`` as
+    `dipgraph.analysis.actors.side_members` takes them: side -> member ids, or what
+    ``read_sides`` returns."""
+    sides = side_members(sides)
     roles = actor_roles(graph, windows, sides, level=level, dates=dates)
     return {
         "measures": profile(

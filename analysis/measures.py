@@ -31,7 +31,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from .actors import Prepared, actor_facts, sides_in_window
+from .actors import Prepared, actor_facts, side_members, sides_in_window
 from .brokerage import brokerage_zscores
 from .projections import (
     ITEM_LABELS,
@@ -50,14 +50,16 @@ THIRD_PARTY = "third party"
 def profile(
     graph: nx.MultiDiGraph,
     windows: list[Window],
-    sides: dict[str, list[str]],
+    sides: dict,
     *,
     level: str = "state",
     dates: str = "lenient",
     permutations: int = 200,
     seed: int = 0,
 ) -> pd.DataFrame:
-    """Every measure for every actor in every window (see the module table)."""
+    """Every measure for every actor in every window (see the module table); ``sides``
+    as `side_members` takes them (what ``read_sides`` returns, for one)."""
+    sides = side_members(sides)
     prepared = Prepared(graph, dates)
     frames = [
         window_measures(

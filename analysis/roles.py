@@ -13,7 +13,7 @@ from collections import Counter
 import networkx as nx
 import pandas as pd
 
-from .actors import Prepared, actor_facts, sides_in_window
+from .actors import Prepared, actor_facts, side_members, sides_in_window
 from .projections import PARTY_PREDICATES
 from .timeline import Window
 
@@ -48,12 +48,14 @@ _BY_TYPE = {
 def actor_roles(
     graph: nx.MultiDiGraph,
     windows: list[Window],
-    sides: dict[str, list[str]],
+    sides: dict,
     *,
     level: str = "state",
     dates: str = "lenient",
 ) -> pd.DataFrame:
-    """One row per window and actor: ``roles`` (set), ``dominant``, ``facts``, ``sources``."""
+    """One row per window and actor: ``roles`` (set), ``dominant``, ``facts``, ``sources``.
+    ``sides`` as `side_members` takes them."""
+    sides = side_members(sides)
     rows = []
     prepared = Prepared(graph, dates)
     for window in windows:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import networkx as nx
 import pandas as pd
 
+from .actors import side_members
 from .measures import profile
 from .timeline import Window
 
@@ -33,13 +34,15 @@ def without_source(graph: nx.MultiDiGraph, source: str) -> nx.MultiDiGraph:
 def source_sensitivity(
     graph: nx.MultiDiGraph,
     windows: list[Window],
-    sides: dict[str, list[str]],
+    sides: dict,
     *,
     measure: str = "mediation_betweenness",
     level: str = "state",
     dates: str = "lenient",
 ) -> pd.DataFrame:
-    """Rank stability of ``measure`` when each source is left out in turn."""
+    """Rank stability of ``measure`` when each source is left out in turn (``sides`` as
+    `side_members` takes them)."""
+    sides = side_members(sides)
     sources = sorted(n for n, label in graph.nodes(data="label") if label == "Source")
     runs = {None: graph} | {s: without_source(graph, s) for s in sources}
     ranks = []

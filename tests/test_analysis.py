@@ -364,6 +364,53 @@ def test_corpus_effective_size_follows_the_definition(corpus_graph):
     assert upstream != pytest.approx(per_node)  # the upstream fault this guards against
 
 
+def test_analysis_takes_the_sides_as_read_sides_returns_them():
+    # analyze_graph(graph, read_sides(path), windows) ran and silently returned no
+    # mediation betweenness: read_sides nests the sides one level deeper.
+    from dipgraph.analysis.job import analyze_graph
+    from dipgraph.loader.problems import Report
+    from dipgraph.loader.sides import read_sides
+
+    records, _ = check_records(DATA)
+    graph = build_networkx(graph_rows(records))
+    report = Report()
+    sides = read_sides(DATA / "sides.yaml", report)
+    assert report.ok
+    window = Window("1994-01-01", "1994-12-31", "1994")
+    tables = analyze_graph(graph, sides, [window], permutations=2)
+    mediation = tables["measures"][tables["measures"].measure == "mediation_betweenness"]
+    top = mediation.sort_values("value", ascending=False).iloc[0]
+    assert (top.actor, top.value) == ("russia", 1.0)  # Kazimirov's Bishkek mediation
+    assert not tables["sensitivity"].empty
+
+
+@pytest.mark.parametrize(
+    ("sides", "message"),
+    [
+        ("east west", "sides: expected side name -> member ids, not str"),
+        ({"east": "a"}, "sides: east: expected a list of member ids, not 'a'"),
+        ({"east": [1]}, "sides: east: expected a list of member ids, not [1]"),
+    ],
+)
+def test_sides_of_the_wrong_shape_are_an_analysis_error(sides, message):
+    from dipgraph.analysis.actors import side_members
+
+    with pytest.raises(AnalysisError) as raised:
+        side_members(sides)
+    assert str(raised.value) == message
+
+
+def test_several_conflicts_need_one_named():
+    from dipgraph.analysis.actors import side_members
+    from dipgraph.loader.sides import ConflictSides
+
+    two = {c: ConflictSides(c, {"east": [c]}, "sides.yaml", 1) for c in ("x", "y")}
+    with pytest.raises(AnalysisError) as raised:
+        side_members(two)
+    assert str(raised.value) == "sides: 2 conflicts (x, y); say which: conflict="
+    assert side_members(two, conflict="y") == {"east": ["y"]}
+
+
 def test_the_same_records_give_the_same_numbers_in_every_process():
     """Set iteration order depends on the process's hash seed; results must not."""
     script = (
