@@ -5,6 +5,7 @@ the figures of the real corpus."""
 
 from __future__ import annotations
 
+import itertools
 import math
 import xml.etree.ElementTree as ET
 
@@ -14,6 +15,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 from support import DATA
 
 from dipgraph.analysis.measures import profile
@@ -44,6 +46,7 @@ from dipgraph.analysis.plot.graph_data import (
     window_panels,
 )
 from dipgraph.analysis.plot.labels import abbreviations, describe_windows, window_label
+from dipgraph.analysis.plot.style import CAPTION_GID
 from dipgraph.analysis.plot.table_data import (
     brokerage_measures,
     brokerage_sums,
@@ -62,6 +65,8 @@ from dipgraph.loader.graph import add_relationship
 from dipgraph.loader.timespan import parse_time
 
 ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
+# A journal's double and single column and its page, in inches, and its smallest text.
+DOUBLE_COLUMN, SINGLE_COLUMN, PAGE_HEIGHT, SMALLEST_PT = 7.2, 3.5, 9.5, 7.0
 SOURCES = ["A chronicle of the talks", "s2"]
 NAN = math.nan
 
@@ -373,15 +378,21 @@ def test_save_figure_writes_png_svg_and_pdf(table, tmp_path):
     written = save_figure(figure, tmp_path / "sub" / "trajectories")
     assert [p.name for p in written] == ["trajectories.png", "trajectories.svg", "trajectories.pdf"]
     width, height = figure.get_size_inches()
+    assert width == pytest.approx(DOUBLE_COLUMN)  # the print size, in every format
     image = mpimg.imread(written[0])
-    assert image.shape == (round(height * 200), round(width * 200), 4)
-    root = ET.parse(written[1]).getroot()
+    assert image.shape == (round(height * 200), 1440, 4)
+    svg = written[1].read_text(encoding="utf-8")
+    assert "<text" in svg
+    root = ET.fromstring(svg)
     assert root.tag.endswith("svg")
-    assert root.get("width") == f"{width * 72:g}pt"
+    assert root.get("width") == "518.4pt"
     # The text stays text: the title can be found and edited in the SVG.
     texts = [t.text for t in root.iter() if t.tag.endswith("}text") and t.text]
     assert any("Mediation betweenness" in t for t in texts)
-    assert written[2].read_bytes().startswith(b"%PDF")
+    # The PDF embeds its fonts as TrueType programs, not as Type 3 drawings.
+    pdf = written[2].read_bytes()
+    assert pdf.startswith(b"%PDF")
+    assert b"/FontFile2" in pdf and b"/Type3" not in pdf
 
 
 def test_display_name_shortens_long_names():
@@ -759,3 +770,168 @@ def test_corpus_period_networks_on_given_axes(corpus_graph, tmp_path):
     ET.parse(svg)
     with pytest.raises(AnalysisError, match="as many axes"):
         plot_period_networks(graph, windows, sides, axes=axes[:2])
+
+
+# -- print size: the figures as a journal prints them ---------------------------------------
+
+PX_TOLERANCE = 1.5
+# The figure each plot function makes by itself, drawn from the corpus as `dipgraph
+# figures` draws them (analysis.job.write_figures), and the width it is printed at. The
+# "periods" cases draw the tables of the named periods, whose window labels are long.
+PRINT_WIDTHS = {
+    "trajectories": DOUBLE_COLUMN,
+    "heatmap": DOUBLE_COLUMN,
+    "role_timeline": DOUBLE_COLUMN,
+    "period_networks": DOUBLE_COLUMN,
+    "brokerage_mix": DOUBLE_COLUMN,
+    "trajectories-periods": DOUBLE_COLUMN,
+    "heatmap-periods": DOUBLE_COLUMN,
+    "brokerage_mix-periods": DOUBLE_COLUMN,
+}
+
+
+def draw_corpus_figure(name: str, corpus_graph, yearly, periods) -> Figure:
+    graph, sides = corpus_graph
+    figure, _, slicing = name.partition("-")
+    windows, table = periods if slicing else yearly
+    sources = source_titles(graph)
+    first, last = int(windows[0].start[:4]), int(windows[-1].end[:4])
+    drawings = {
+        "trajectories": lambda: plot_trajectories(table, windows=windows, sources=sources),
+        "heatmap": lambda: plot_heatmap(table, windows=windows, sources=sources),
+        "role_timeline": lambda: plot_role_timeline(graph, start=first, end=last, sources=sources),
+        "brokerage_mix": lambda: plot_brokerage_mix(table, windows=windows, sources=sources),
+        "period_networks": lambda: plot_period_networks(
+            graph, period_windows(graph), sides, sources=sources
+        ),
+    }
+    return drawings[figure]()
+
+
+def printed_texts(figure: Figure) -> list[Text]:
+    """The texts the figure prints: visible and not blank, without the labels of the
+    ticks outside an axis's view (matplotlib keeps but does not draw them) and without
+    the axis texts of an axes whose axis is off."""
+    skipped: set[int] = set()
+    for ax in figure.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            if not ax.axison:
+                skipped.update(id(t) for t in axis.findobj(Text))
+                continue
+            low, high = sorted(axis.get_view_interval())
+            span = high - low
+            for tick in [*axis.get_major_ticks(), *axis.get_minor_ticks()]:
+                if not low - 1e-6 * span <= tick.get_loc() <= high + 1e-6 * span:
+                    skipped.update((id(tick.label1), id(tick.label2)))
+    return [
+        t
+        for t in figure.findobj(Text)
+        if t.get_visible() and t.get_text().strip() and id(t) not in skipped
+    ]
+
+
+def describe(text: Text) -> str:
+    return repr(" ".join(text.get_text().split())[:60])
+
+
+def overlap_px(one, two) -> float:
+    """How far two window extents overlap, in pixels (0 or less: they do not)."""
+    width = min(one.x1, two.x1) - max(one.x0, two.x0)
+    height = min(one.y1, two.y1) - max(one.y0, two.y0)
+    return min(width, height)
+
+
+@pytest.fixture(scope="module", params=list(PRINT_WIDTHS))
+def printed(request, corpus_graph, yearly, periods) -> tuple[str, Figure]:
+    figure = draw_corpus_figure(request.param, corpus_graph, yearly, periods)
+    figure.draw_without_rendering()
+    return request.param, figure
+
+
+def test_figures_are_sized_for_a_journal_column_and_page(printed):
+    name, figure = printed
+    width, height = figure.get_size_inches()
+    assert width == pytest.approx(PRINT_WIDTHS[name])
+    assert height <= PAGE_HEIGHT
+
+
+def test_no_printed_text_is_smaller_than_7_pt(printed):
+    _, figure = printed
+    texts = printed_texts(figure)
+    assert len(texts) > 10
+    small = [
+        f"{describe(t)}: {t.get_fontsize():g} pt" for t in texts if t.get_fontsize() < SMALLEST_PT
+    ]
+    assert small == []
+
+
+def test_every_printed_text_lies_inside_the_figure(printed):
+    _, figure = printed
+    frame = figure.bbox
+    outside = []
+    for text in printed_texts(figure):
+        box = text.get_window_extent()
+        if (
+            box.x0 < frame.x0 - PX_TOLERANCE
+            or box.y0 < frame.y0 - PX_TOLERANCE
+            or box.x1 > frame.x1 + PX_TOLERANCE
+            or box.y1 > frame.y1 + PX_TOLERANCE
+        ):
+            outside.append(f"{describe(text)} at {np.round(box.extents).tolist()}")
+    assert outside == [], f"outside the figure's {np.round(frame.extents).tolist()}"
+
+
+def test_no_two_tick_labels_of_an_axis_overlap(printed):
+    _, figure = printed
+    texts = {id(t) for t in printed_texts(figure)}
+    clashes = []
+    for ax in figure.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            ticks = [*axis.get_major_ticks(), *axis.get_minor_ticks()]
+            labels = [t.label1 for t in ticks if id(t.label1) in texts]
+            boxes = [label.get_window_extent() for label in labels]
+            for i, j in itertools.combinations(range(len(labels)), 2):
+                if overlap_px(boxes[i], boxes[j]) > PX_TOLERANCE:
+                    clashes.append(f"{describe(labels[i])} and {describe(labels[j])}")
+    assert clashes == []
+
+
+def test_the_caption_and_the_legend_overlap_no_other_text(printed):
+    name, figure = printed
+    texts = printed_texts(figure)
+    captions = [t for t in texts if t.get_gid() == CAPTION_GID]
+    legends = [ax.get_legend() for ax in figure.axes if ax.get_legend()] + figure.legends
+    assert len(captions) == 1 and len(legends) == (name not in ("heatmap", "heatmap-periods"))
+    clashes = []
+    for block in captions + legends:
+        own = {id(t) for t in block.findobj(Text)}
+        box = block.get_window_extent()
+        clashes += [
+            f"{describe(t)} overlaps {type(block).__name__}"
+            for t in texts
+            if id(t) not in own and overlap_px(box, t.get_window_extent()) > PX_TOLERANCE
+        ]
+    assert clashes == []
+
+
+def test_period_network_labels_neither_overlap_nor_leave_their_panel(corpus_graph):
+    graph, sides = corpus_graph
+    figure = plot_period_networks(graph, period_windows(graph), sides)
+    figure.draw_without_rendering()
+    problems = []
+    for ax in figure.axes:
+        labels = [t for t in ax.texts if str(t.get_gid()).startswith("label:")]
+        boxes = [t.get_window_extent() for t in labels]
+        frame = ax.get_window_extent()
+        problems += [
+            f"{describe(t)} leaves its panel"
+            for t, box in zip(labels, boxes, strict=True)
+            if box.x0 < frame.x0 or box.y0 < frame.y0 or box.x1 > frame.x1 or box.y1 > frame.y1
+        ]
+        problems += [
+            f"{describe(labels[i])} and {describe(labels[j])} overlap"
+            for i, j in itertools.combinations(range(len(labels)), 2)
+            if overlap_px(boxes[i], boxes[j]) > 0
+        ]
+    assert sum(bool(ax.texts) for ax in figure.axes) == 5
+    assert problems == []

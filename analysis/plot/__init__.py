@@ -14,13 +14,19 @@ slicing: the kind of windows, the ``dates`` reading (strict or lenient, see
 - `plot_role_timeline`: swimlanes of each state's co-chairmanships, memberships and
   dated mediation;
 - `plot_period_networks`: one interaction graph per window, on one fixed layout;
-- `save_figure`: PNG (200 dpi) and SVG.
+- `save_figure`: PNG (200 dpi), SVG (text kept as text) and PDF (TrueType fonts).
+
+A figure a plot function makes itself is drawn at its print size: 7.2 in wide (a
+journal's double column; every figure here has thirty-odd yearly windows or five panels
+to spread out), as tall as its content needs and at most a page (9.5 in), with no text
+under 7 pt. Titles, captions, window labels and legends are wrapped or laid out to fit
+that width; legends sit below the axes (or in a spare panel).
 
 The first three take the tidy table of `dipgraph.analysis.measures.profile`. Colours
 come from the Okabe--Ito palette and the colour maps are viridis and PuOr, all readable
 with the common colour-vision deficiencies.
 
-The modules: `~dipgraph.analysis.plot.style` (colours, sizes, wording),
+The modules: `~dipgraph.analysis.plot.style` (colours, print and font sizes, wording),
 `~dipgraph.analysis.plot.labels` (names and abbreviations),
 `~dipgraph.analysis.plot.captions`, `~dipgraph.analysis.plot.figure` (figures, axes,
 saving), the data each figure shows in `~dipgraph.analysis.plot.table_data` and

@@ -11,10 +11,10 @@ from matplotlib.figure import Figure
 
 from ..brokerage import BROKERAGE_ROLES
 from ..timeline import Window
-from .captions import add_caption, table_caption
-from .figure import figure_and_axes, set_title, set_window_ticks, style_axes
+from .captions import add_caption, print_size, table_caption
+from .figure import figure_and_axes, legend_below, set_title, set_window_ticks, style_axes
 from .labels import join_text, window_axis_label, window_label
-from .style import LABEL_SIZE, LEGEND_SIZE
+from .style import LABEL_SIZE
 from .table_data import brokerage_measures, brokerage_sums, window_order
 
 __all__ = ["plot_brokerage_mix"]
@@ -53,26 +53,19 @@ def plot_brokerage_mix(
     """
     sums = brokerage_sums(table, windows)
     order = window_order(table, windows)
-    fig, ax = figure_and_axes(ax, figsize=(10, 4.8))
+    text = table_caption(table, order, sources, join_text(GROUPS_NOTE, caption))
+    # Double column: a bar per window, and thirty-odd yearly bars need the width.
+    fig, ax = figure_and_axes(ax, figsize=print_size(3.5, text))
     _draw_bars(ax, sums)
     ax.set_xlim(-0.6, len(order) - 0.4)
+    ax.set_ylabel("Brokered ordered pairs\n(sum over actors)", fontsize=LABEL_SIZE)
+    style_axes(ax, grid="y")
     set_window_ticks(ax, [window_label(w) for w in order])
-    ax.set_ylabel("Brokered ordered pairs (sum over actors)", fontsize=LABEL_SIZE)
     ax.set_xlabel(window_axis_label(order), fontsize=LABEL_SIZE)
     set_title(ax, "Gould\u2013Fernandez brokerage roles per window")
-    style_axes(ax, grid="y")
     handles, labels = ax.get_legend_handles_labels()
-    ax.legend(
-        handles[::-1],
-        labels[::-1],
-        loc="upper left",
-        bbox_to_anchor=(1.01, 1.0),
-        fontsize=LEGEND_SIZE,
-        frameon=False,
-        title="Role",
-        title_fontsize=LEGEND_SIZE,
-    )
-    add_caption(fig, table_caption(table, order, sources, join_text(GROUPS_NOTE, caption)))
+    legend_below(ax, handles, labels)
+    add_caption(fig, text)
     return fig
 
 

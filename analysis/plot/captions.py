@@ -1,4 +1,5 @@
-"""Figure captions: the sources and the time slicing a figure rests on, at its bottom.
+"""Figure captions: the sources and the time slicing a figure rests on, at its bottom,
+and the print size of a figure with its caption.
 
 Every figure carries a caption that names the sources and the time slicing: the kind of
 windows, the ``dates`` reading (strict or lenient, see `dipgraph.analysis.timeline`) and
@@ -14,7 +15,6 @@ Examples
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Sequence
 
 import pandas as pd
@@ -22,10 +22,17 @@ from matplotlib.figure import Figure
 from matplotlib.layout_engine import ConstrainedLayoutEngine, TightLayoutEngine
 
 from ..timeline import Window
-from .labels import describe_windows, join_text
-from .style import CAPTION_GID, CAPTION_SIZE, DATES_TEXT, LEVEL_TEXT
+from .labels import describe_windows, join_text, wrap_to_width
+from .style import CAPTION_GID, CAPTION_SIZE, DATES_TEXT, DOUBLE_COLUMN, LEVEL_TEXT, PAGE_HEIGHT
 
-__all__ = ["add_caption", "caption_of", "compose_caption", "slicing_text", "table_caption"]
+__all__ = [
+    "add_caption",
+    "caption_of",
+    "compose_caption",
+    "print_size",
+    "slicing_text",
+    "table_caption",
+]
 
 
 def caption_of(figure: Figure) -> str:
@@ -40,11 +47,9 @@ def add_caption(fig: Figure, text: str) -> None:
     figure share one caption.
     """
     lines = _take_caption_lines(fig)
-    width_chars = int(fig.get_figwidth() * 72 / (CAPTION_SIZE * 0.56)) - 2
-    for paragraph in text.split("\n"):
-        for line in textwrap.wrap(paragraph, width_chars) or [""]:
-            if line not in lines:
-                lines.append(line)
+    for line in _caption_lines(text, fig.get_figwidth()):
+        if line not in lines:
+            lines.append(line)
     fig.text(
         0.01,
         0.008,
@@ -55,7 +60,35 @@ def add_caption(fig: Figure, text: str) -> None:
         color="#444444",
         gid=CAPTION_GID,
     )
-    _reserve_bottom(fig, (len(lines) * CAPTION_SIZE * 1.32 + 8) / 72 / fig.get_figheight())
+    _reserve_bottom(fig, _lines_height(len(lines)) / fig.get_figheight())
+
+
+def print_size(
+    content: float, caption: str, *, width: float = DOUBLE_COLUMN
+) -> tuple[float, float]:
+    """A figure's size in inches: ``width``, and ``content`` inches plus the height of
+    ``caption`` wrapped to that width, at most `PAGE_HEIGHT`.
+
+    >>> print_size(3.0, "Sources: A chronicle.")
+    (7.2, 3.24)
+    """
+    height = content + _lines_height(len(_caption_lines(caption, width)))
+    return width, round(min(PAGE_HEIGHT, height), 2)
+
+
+def _caption_lines(text: str, width: float) -> list[str]:
+    """``text``'s paragraphs wrapped to a caption across a figure ``width`` inches wide."""
+    room = 72 * 0.98 * width - 2  # the caption starts at 1% of the width
+    return [
+        line
+        for paragraph in text.split("\n")
+        for line in wrap_to_width(paragraph, CAPTION_SIZE, room) or [""]
+    ]
+
+
+def _lines_height(count: int) -> float:
+    """Inches taken by ``count`` caption lines and the space around them."""
+    return (count * CAPTION_SIZE * 1.32 + 8) / 72
 
 
 def _take_caption_lines(fig: Figure) -> list[str]:

@@ -1,4 +1,5 @@
-"""Figures and axes: headless creation, the shared axes style, window ticks, and saving.
+"""Figures and axes: headless creation, the shared axes style, titles, window ticks and
+legends that fit the printed width, and saving.
 
 Figures draw on the Agg canvas: pyplot is never used, so no window opens and no figure
 is kept alive by a global registry.
@@ -6,22 +7,28 @@ is kept alive by a global registry.
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal
 
 import matplotlib
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
-from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
 from matplotlib.figure import Figure
+from matplotlib.layout_engine import ConstrainedLayoutEngine
+from matplotlib.legend import Legend
+from matplotlib.transforms import ScaledTranslation
 
-from .style import TICK_SIZE, TITLE_SIZE
+from .labels import text_width, wrap_to_width
+from .style import LEGEND_SIZE, TICK_SIZE, TITLE_SIZE
 
 __all__ = [
     "attach_canvas",
+    "axes_room",
     "figure_and_axes",
     "figure_of",
+    "legend_below",
     "new_figure",
     "save_figure",
     "set_title",
@@ -95,9 +102,10 @@ def figure_of(ax: Axes) -> Figure:
 
 
 def set_title(ax: Axes, text: str) -> None:
-    """A left-aligned title, wrapped to the figure's width."""
-    chars = int(figure_of(ax).get_figwidth() * 0.8 * 72 / (TITLE_SIZE * 0.55))
-    ax.set_title("\n".join(textwrap.wrap(text, chars)), fontsize=TITLE_SIZE, loc="left")
+    """A left-aligned title, wrapped to the room from the axes' left edge to the figure's
+    right edge (or the axes' cell's)."""
+    lines = wrap_to_width(text, TITLE_SIZE, 72 * axes_room(ax))
+    ax.set_title("\n".join(lines), fontsize=TITLE_SIZE, loc="left")
 
 
 def style_axes(ax: Axes, *, grid: Literal["both", "x", "y"]) -> None:
@@ -109,20 +117,66 @@ def style_axes(ax: Axes, *, grid: Literal["both", "x", "y"]) -> None:
     ax.set_axisbelow(True)
 
 
-def set_window_ticks(ax: Axes, labels: Sequence[str]) -> None:
-    """Window labels on x: all of them when they fit, else wrapped, thinned or turned."""
+def axes_room(ax: Axes, *, reserve: float = 0.0) -> float:
+    """Inches from the axes' left edge to the right edge of its cell, less ``reserve``.
+
+    Under constrained layout the axes will start right of its y tick labels and y label,
+    measured here, and its cell is its share of its grid's columns; without it, the
+    axes' own width.
+    """
+    fig = figure_of(ax)
+    spec = ax.get_subplotspec()
+    if spec is None or not isinstance(fig.get_layout_engine(), ConstrainedLayoutEngine):
+        return max(ax.get_position().width * fig.get_figwidth() - reserve, 0.5)
+    share = len(spec.colspan) / spec.get_gridspec().ncols
+    box = ax.yaxis.get_tightbbox(_renderer(fig))
+    left = 0.0 if box is None else max(ax.bbox.x0 - box.x0, 0.0) / fig.dpi
+    return max(fig.get_figwidth() * share - left - reserve - 0.12, 0.5)
+
+
+def legend_below(
+    ax: Axes, handles: Sequence[Artist], labels: Sequence[str], *, title: str | None = None
+) -> Legend:
+    """The legend under the axes' x axis, aligned with its left edge, in as many columns
+    as fit the room `axes_room` gives (filled column by column)."""
+    fig = figure_of(ax)
+    widest = max((text_width(label, LEGEND_SIZE) for label in labels), default=0.0)
+    column = widest + LEGEND_SIZE * (2.0 + 0.8 + 2.0)  # handle, its pad, the column space
+    ncols = max(1, min(len(labels), int(72 * axes_room(ax) // column)))
+    box = ax.xaxis.get_tightbbox(_renderer(fig))
+    drop = 3.0 / 72 + (0.0 if box is None else max(ax.bbox.y0 - box.y0, 0.0) / fig.dpi)
+    return ax.legend(
+        handles,
+        labels,
+        loc="upper left",
+        bbox_to_anchor=(0.0, 0.0),
+        bbox_transform=ax.transAxes + ScaledTranslation(0.0, -drop, fig.dpi_scale_trans),
+        borderaxespad=0.0,
+        ncols=ncols,
+        fontsize=LEGEND_SIZE,
+        frameon=False,
+        columnspacing=2.0,
+        title=title,
+        title_fontsize=LEGEND_SIZE,
+    )
+
+
+def set_window_ticks(ax: Axes, labels: Sequence[str], *, reserve: float = 0.0) -> None:
+    """Window labels on x: all of them when they fit, else wrapped, thinned or turned.
+
+    The room per window is the axes' (`axes_room`, less ``reserve`` inches taken on its
+    right, as by a colour bar) shared among the windows; label widths are measured.
+    """
     n = len(labels)
     ax.set_xticks(range(n))
-    width_in = figure_of(ax).get_figwidth() * 0.72
-    slot_pt = 72 * width_in / max(n, 1)
-    char_pt = TICK_SIZE * 0.6
-    longest = max((len(s) for s in labels), default=0)
-    if longest * char_pt + 4 <= slot_pt:
+    slot_pt = 72 * axes_room(ax, reserve=reserve) / max(n, 1)
+    widest = max((text_width(s, TICK_SIZE) for s in labels), default=0.0)
+    if widest + 4 <= slot_pt:
         ax.set_xticklabels(labels, fontsize=TICK_SIZE)
-    elif longest <= 9:  # short labels such as years: label every k-th window
-        _thin_ticks(ax, labels, slot_pt, longest * char_pt)
+    elif max((len(s) for s in labels), default=0) <= 9:  # short labels such as years
+        _thin_ticks(ax, labels, slot_pt, widest)
     else:
-        _wrap_ticks(ax, labels, max(8, int(slot_pt / char_pt) - 1))
+        _wrap_ticks(ax, labels, slot_pt - 4)
 
 
 def _thin_ticks(ax: Axes, labels: Sequence[str], slot_pt: float, label_pt: float) -> None:
@@ -143,13 +197,18 @@ def _thin_ticks(ax: Axes, labels: Sequence[str], slot_pt: float, label_pt: float
     ax.set_xticks(range(n), minor=True)
 
 
-def _wrap_ticks(ax: Axes, labels: Sequence[str], chars: int) -> None:
-    """Labels wrapped onto lines of ``chars``, or cut short and turned if one needs 6 lines."""
-    wrapped = ["\n".join(textwrap.wrap(s, chars)) for s in labels]
-    if max(s.count("\n") for s in wrapped) <= 4:
-        ax.set_xticklabels(wrapped, fontsize=TICK_SIZE)
+def _wrap_ticks(ax: Axes, labels: Sequence[str], width_pt: float) -> None:
+    """Labels wrapped to ``width_pt``, or cut short and turned upright if one then needs
+    more than 4 lines or has a word too wide for the width."""
+    wrapped = [wrap_to_width(s, TICK_SIZE, width_pt) for s in labels]
+    fits = all(text_width(line, TICK_SIZE) <= width_pt for lines in wrapped for line in lines)
+    if fits and max(len(lines) for lines in wrapped) <= 4:
+        ax.set_xticklabels(["\n".join(lines) for lines in wrapped], fontsize=TICK_SIZE)
     else:
         short = [s if len(s) <= 30 else s[:29] + "\u2026" for s in labels]
-        ax.set_xticklabels(
-            short, fontsize=TICK_SIZE, rotation=30, ha="right", rotation_mode="anchor"
-        )
+        ax.set_xticklabels(short, fontsize=TICK_SIZE, rotation=90)
+
+
+def _renderer(fig: Figure) -> RendererAgg:
+    """A renderer at the figure's dpi, to measure its artists (it draws nothing)."""
+    return RendererAgg(int(fig.bbox.width) or 1, int(fig.bbox.height) or 1, fig.dpi)

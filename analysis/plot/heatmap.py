@@ -15,9 +15,10 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.colors import Colormap, Normalize, TwoSlopeNorm
 from matplotlib.figure import Figure
+from matplotlib.image import AxesImage
 
 from ..timeline import Window
-from .captions import add_caption, table_caption
+from .captions import add_caption, print_size, table_caption
 from .figure import figure_and_axes, set_title, set_window_ticks
 from .labels import (
     abbreviations,
@@ -28,12 +29,13 @@ from .labels import (
     window_axis_label,
     window_label,
 )
-from .style import LABEL_SIZE, TICK_SIZE
+from .style import ANNOTATION_SIZE, LABEL_SIZE, TICK_SIZE
 from .table_data import measure_matrix, measure_rows, top_actors, value_range, window_order
 
 __all__ = ["plot_heatmap"]
 
 NO_VALUE_COLOUR = "#E6E6E6"
+COLOUR_BAR_ROOM = 0.85  # inches right of the cells: the colour bar, its ticks and label
 
 
 def plot_heatmap(
@@ -71,33 +73,43 @@ def plot_heatmap(
     order = window_order(table, windows)
     actors = top_actors(table, measure=measure, top=top)
     matrix = measure_matrix(rows, actors, order)
-    labels = table_labels(table, actors, names, width=24)
-    fig, ax = figure_and_axes(ax, figsize=_heatmap_size(order, len(actors)))
+    labels = table_labels(table, actors, names, width=24, lines=2 if len(actors) <= 20 else 1)
+    short = abbreviations(labels, table_names(table, actors))
+    text = table_caption(table, order, sources, join_text(short, caption))
+    # Double column: a cell per window, and thirty-odd yearly windows need the width.
+    fig, ax = figure_and_axes(ax, figsize=print_size(_content_height(order, len(actors)), text))
     cmap, norm = _colour_scale(matrix)
     image = ax.imshow(
         np.ma.masked_invalid(matrix), aspect="auto", cmap=cmap, norm=norm, interpolation="nearest"
     )
     ax.set_yticks(range(len(actors)), labels, fontsize=TICK_SIZE)
-    set_window_ticks(ax, [window_label(w) for w in order])
+    set_window_ticks(ax, [window_label(w) for w in order], reserve=COLOUR_BAR_ROOM)
     _draw_cell_grid(ax, matrix.shape)
     if len(order) <= 12 and len(actors) <= 20:
         _write_values(ax, matrix, cmap, norm)
     name = measure_name(measure)
+    _add_colour_bar(fig, ax, image, name)
+    ax.set_xlabel(window_axis_label(order), fontsize=LABEL_SIZE)
+    set_title(ax, f"{name} by actor and window (the {len(actors)} highest totals; grey: no value)")
+    add_caption(fig, text)
+    return fig
+
+
+def _content_height(order: Sequence[Window], actors: int) -> float:
+    """Inches above the caption: the title, the x axis (more for window labels that wrap)
+    and a row per actor, 0.28 in (room for a label of two lines; 0.16 in for more than 20
+    actors, whose labels take one), and at least 1.7 in for the colour bar's label."""
+    wraps = max((len(window_label(w)) for w in order), default=0) > 9
+    rows = (0.28 if actors <= 20 else 0.16) * actors
+    return 0.8 + (0.3 if wraps else 0.0) + max(rows, 1.7)
+
+
+def _add_colour_bar(fig: Figure, ax: Axes, image: AxesImage, name: str) -> None:
+    """The colour bar right of the axes, labelled with the measure."""
     bar = fig.colorbar(image, ax=ax, shrink=0.9, pad=0.015, aspect=25)
     bar.set_label(name, fontsize=LABEL_SIZE)
     bar.ax.tick_params(labelsize=TICK_SIZE)
     bar.outline.set_visible(False)
-    ax.set_xlabel(window_axis_label(order), fontsize=LABEL_SIZE)
-    set_title(ax, f"{name} by actor and window (the {len(actors)} highest totals; grey: no value)")
-    short = abbreviations(labels, table_names(table, actors))
-    add_caption(fig, table_caption(table, order, sources, join_text(short, caption)))
-    return fig
-
-
-def _heatmap_size(order: Sequence[Window], actors: int) -> tuple[float, float]:
-    """Inches: wide enough for the window labels, tall enough for the actors."""
-    slot = 0.3 if max((len(w.label) for w in order), default=0) <= 9 else 1.15
-    return (min(16, max(6.5, 3.4 + slot * len(order))), max(3.2, 2.1 + 0.36 * actors))
 
 
 def _colour_scale(matrix: np.ndarray) -> tuple[Colormap, Normalize]:
@@ -135,6 +147,6 @@ def _write_values(ax: Axes, matrix: np.ndarray, cmap: Colormap, norm: Normalize)
                 f"{value:.2g}",
                 ha="center",
                 va="center",
-                fontsize=TICK_SIZE - 1,
+                fontsize=ANNOTATION_SIZE,
                 color="black" if light else "white",
             )

@@ -1,6 +1,6 @@
 """The words on the figures: actor, measure, source and window names, and abbreviations.
 
-Pure text: nothing here draws.
+Pure text: nothing here draws (`text_width` measures text with the figures' font).
 
 Examples
 --------
@@ -22,9 +22,13 @@ from typing import Any
 
 import networkx as nx
 import pandas as pd
+from matplotlib.font_manager import FontProperties
+from matplotlib.textpath import TextToPath
 
 from ..timeline import Window
 from .style import MEASURE_NAMES
+
+_TEXT_TO_PATH = TextToPath()  # measures text on its outlines, unhinted
 
 __all__ = [
     "abbreviations",
@@ -37,8 +41,10 @@ __all__ = [
     "source_titles",
     "table_labels",
     "table_names",
+    "text_width",
     "window_axis_label",
     "window_label",
+    "wrap_to_width",
 ]
 
 
@@ -186,12 +192,21 @@ def table_names(table: pd.DataFrame, actors: Sequence[str]) -> list[str]:
 
 
 def table_labels(
-    table: pd.DataFrame, actors: Sequence[str], names: Mapping[str, str] | None, *, width: int
+    table: pd.DataFrame,
+    actors: Sequence[str],
+    names: Mapping[str, str] | None,
+    *,
+    width: int,
+    lines: int = 2,
 ) -> list[str]:
-    """Display labels for actors of the measures table; ``names`` overrides them."""
+    """Display labels for actors of the measures table (`display_name` of ``width`` and
+    ``lines``); ``names`` overrides them."""
     names = names or {}
     full = table_names(table, actors)
-    return [names.get(a) or display_name(f, width=width) for a, f in zip(actors, full, strict=True)]
+    return [
+        names.get(a) or display_name(f, width=width, lines=lines)
+        for a, f in zip(actors, full, strict=True)
+    ]
 
 
 def graph_labels(
@@ -220,21 +235,27 @@ def node_name(graph: nx.MultiDiGraph, node: str) -> str:
 
 
 def abbreviations(labels: Iterable[str], full: Iterable[str]) -> str:
-    """The caption's list of the labels that shorten a name (``OSCE, Organization ...``)."""
+    """The caption's list of the labels that shorten a name (``OSCE, Organization ...``);
+    a label that only wraps the name (after a space or a hyphen) is not listed.
+
+    >>> abbreviations(["Minsk Group co-\\nchairmanship"], ["Minsk Group co-chairmanship"])
+    ''
+    """
     pairs = sorted(
         {
-            (label, name)
+            (_one_line(label), name)
             for label, name in zip(labels, full, strict=True)
-            if " ".join(label.split()) != " ".join(str(name).split())
+            if _one_line(label) != " ".join(str(name).split())
         }
     )
     if not pairs:
         return ""
-    return (
-        "Abbreviations: "
-        + "; ".join(f"{label.replace(chr(10), ' ')}, {name}" for label, name in pairs)
-        + "."
-    )
+    return "Abbreviations: " + "; ".join(f"{label}, {name}" for label, name in pairs) + "."
+
+
+def _one_line(label: str) -> str:
+    """A wrapped label on one line again: ``co-`` / ``chairmanship`` is ``co-chairmanship``."""
+    return " ".join(label.replace("-\n", "-").split())
 
 
 def join_text(*parts: str | None) -> str:
@@ -261,3 +282,35 @@ def _initials(name: str) -> str:
         out.append(run)
     text = " ".join(out)
     return text if len(text.replace(" ", "")) >= 3 and len(text) < len(name) else ""
+
+
+def text_width(text: str, size: float) -> float:
+    """The width in points of the widest line of ``text`` at ``size`` points, in the
+    figures' font, as wide as it may come out.
+
+    Measured on the glyphs' outlines (as a PDF or SVG prints them), plus 8 %: a raster
+    image fits glyphs to its pixels, which widens text by up to that much.
+
+    >>> text_width("1994", 7) < text_width("1994\\nCeasefire", 7) < text_width("Ceasefire", 8)
+    True
+    """
+    measure = _TEXT_TO_PATH.get_text_width_height_descent
+    prop = FontProperties(size=size)
+    return 1.08 * max(measure(line, prop, ismath=False)[0] for line in str(text).split("\n"))
+
+
+def wrap_to_width(text: str, size: float, width: float) -> list[str]:
+    """``text`` wrapped at its spaces into lines at most ``width`` points wide at ``size``
+    points; a word wider than that gets a line of its own.
+
+    >>> wrap_to_width("First phase of the Minsk Group", 7, 63)
+    ['First phase of', 'the Minsk Group']
+    """
+    lines: list[str] = []
+    for word in str(text).split():
+        longer = f"{lines[-1]} {word}" if lines else word
+        if lines and text_width(longer, size) <= width:
+            lines[-1] = longer
+        else:
+            lines.append(word)
+    return lines

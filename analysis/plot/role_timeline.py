@@ -3,6 +3,7 @@ dated mediation."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 
 import matplotlib as mpl
@@ -16,8 +17,8 @@ from matplotlib.patches import Patch
 from dipgraph.errors import AnalysisError
 
 from ..timeline import Window
-from .captions import add_caption, compose_caption
-from .figure import figure_and_axes, set_title
+from .captions import add_caption, compose_caption, print_size
+from .figure import figure_and_axes, legend_below, set_title
 from .graph_data import (
     MEDIATED_SLOT,
     Lane,
@@ -32,7 +33,7 @@ from .graph_data import (
     timeline_spells,
 )
 from .labels import abbreviations, graph_labels, join_text, node_name, source_titles
-from .style import LABEL_SIZE, LEGEND_SIZE, LEVEL_TEXT, MARK_COLOUR, OKABE_ITO, TICK_SIZE
+from .style import LABEL_SIZE, LEVEL_TEXT, MARK_COLOUR, OKABE_ITO, TICK_SIZE
 
 __all__ = ["plot_role_timeline"]
 
@@ -70,7 +71,8 @@ def plot_role_timeline(
     caption
         Extra text appended to the caption.
     ax
-        Axes to draw on; by default a new figure.
+        Axes to draw on; by default a new figure 7.2 in wide (a journal's double
+        column), as tall as the lanes need (at most 9.5 in); the legend goes below.
 
     Returns
     -------
@@ -91,18 +93,28 @@ def plot_role_timeline(
     kinds = spell_kinds(graph, spells)
     colour_of = {kind: PALETTE[i % len(PALETTE)] for i, kind in enumerate(kinds)}
     lanes, total = timeline_lanes(actors, kinds, spells, marks, slot=SLOT, gap=GAP)
-    fig, ax = figure_and_axes(ax, figsize=(10, max(3.4, 2.0 + 0.7 * total)))
+    lane_labels = graph_labels(graph, actors, names, width=20)
+    short = abbreviations(lane_labels, [node_name(graph, a) for a in actors])
+    cited = sources or source_titles(graph, timeline_sources(spells, marks))
+    text = compose_caption(cited, _slicing(start, end), join_text(short, caption))
+    # Double column: thirty years of spells need the width to tell a month from a year.
+    fig, ax = figure_and_axes(ax, figsize=print_size(_content_height(total, len(kinds)), text))
     for row, lane in enumerate(lanes):
         _draw_lane(ax, lane, spells, marks, colour_of, (float(start), float(end + 1)))
         if row:
             ax.axhline(lane.top - GAP / 2, color="0.85", linewidth=0.7, zorder=0)
-    lane_labels = graph_labels(graph, actors, names, width=20)
     _style_timeline(ax, lanes, lane_labels, total, start, end)
-    _add_legend(ax, _legend_handles(graph, kinds, colour_of))
-    short = abbreviations(lane_labels, [node_name(graph, a) for a in actors])
-    cited = sources or source_titles(graph, timeline_sources(spells, marks))
-    add_caption(fig, compose_caption(cited, _slicing(start, end), join_text(short, caption)))
+    handles = _legend_handles(graph, kinds, colour_of)
+    legend_below(ax, handles, [str(h.get_label()) for h in handles])
+    add_caption(fig, text)
     return fig
+
+
+def _content_height(total: float, kinds: int) -> float:
+    """Inches above the caption: the title and the x axis, the lanes (half an inch per
+    unit of their ``total`` height: a slot is 0.15 in) and the legend below them (two
+    columns, a row of up to two lines per 0.3 in)."""
+    return 0.8 + 0.5 * total + 0.3 * math.ceil((kinds + 3) / 2)
 
 
 def _draw_lane(
@@ -185,20 +197,6 @@ def _style_timeline(
         ax.spines[side].set_visible(False)
     ax.set_xlabel("Year", fontsize=LABEL_SIZE)
     set_title(ax, "Co-chairmanships, memberships and dated mediation, by state")
-
-
-def _add_legend(ax: Axes, handles: Sequence[Artist]) -> None:
-    """The legend, right of the lanes."""
-    ax.legend(
-        handles=handles,
-        loc="upper left",
-        bbox_to_anchor=(1.01, 1.0),
-        fontsize=LEGEND_SIZE,
-        frameon=False,
-        title="Role",
-        title_fontsize=LEGEND_SIZE,
-        labelspacing=0.7,
-    )
 
 
 def _legend_handles(

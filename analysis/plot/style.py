@@ -1,4 +1,5 @@
-"""The figures' shared look: colours, markers, font sizes and the wording of the slicing.
+"""The figures' shared look: colours, markers, print and font sizes, and the wording of
+the slicing.
 
 Colours come from the Okabe--Ito palette (the colour maps, viridis and PuOr, are chosen
 in `dipgraph.analysis.plot.heatmap`), all readable with the common colour-vision
@@ -8,9 +9,11 @@ deficiencies.
 from __future__ import annotations
 
 __all__ = [
+    "ANNOTATION_SIZE",
     "CAPTION_GID",
     "CAPTION_SIZE",
     "DATES_TEXT",
+    "DOUBLE_COLUMN",
     "GREY",
     "LABEL_SIZE",
     "LEGEND_SIZE",
@@ -19,6 +22,8 @@ __all__ = [
     "MARK_COLOUR",
     "MEASURE_NAMES",
     "OKABE_ITO",
+    "PAGE_HEIGHT",
+    "SINGLE_COLUMN",
     "SPREAD_PT",
     "TICK_SIZE",
     "TITLE_SIZE",
@@ -40,7 +45,13 @@ MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
 GREY = "#9E9E9E"
 MARK_COLOUR = "#D55E00"  # vermillion: mediation marks
 
-TITLE_SIZE, LABEL_SIZE, TICK_SIZE, LEGEND_SIZE, CAPTION_SIZE = 11, 9, 8, 8, 7.5
+# Print sizes, in inches: a journal's double column and single column, and the height
+# of a page's text block. A figure is drawn at the size it is printed at, so its text
+# prints at the sizes below, none under 7 pt.
+DOUBLE_COLUMN, SINGLE_COLUMN, PAGE_HEIGHT = 7.2, 3.5, 9.5
+# Points. ANNOTATION_SIZE: the smallest text, for node labels and the values in cells.
+TITLE_SIZE, LABEL_SIZE, TICK_SIZE, LEGEND_SIZE, CAPTION_SIZE = 9, 8, 7, 7, 7
+ANNOTATION_SIZE = 7
 CAPTION_GID = "caption"
 SPREAD_PT = 1.6  # points between tied lines
 

@@ -11,8 +11,8 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from ..timeline import Window
-from .captions import add_caption, table_caption
-from .figure import figure_and_axes, set_title, set_window_ticks, style_axes
+from .captions import add_caption, print_size, table_caption
+from .figure import figure_and_axes, legend_below, set_title, set_window_ticks, style_axes
 from .labels import (
     abbreviations,
     join_text,
@@ -22,7 +22,7 @@ from .labels import (
     window_axis_label,
     window_label,
 )
-from .style import LABEL_SIZE, LEGEND_SIZE, MARKERS, OKABE_ITO, SPREAD_PT
+from .style import LABEL_SIZE, MARKERS, OKABE_ITO, SPREAD_PT
 from .table_data import (
     measure_matrix,
     measure_rows,
@@ -74,7 +74,8 @@ def plot_trajectories(
     caption
         Extra text appended to the caption.
     ax
-        Axes to draw on; by default a new figure.
+        Axes to draw on; by default a new figure 7.2 in wide (a journal's double
+        column), with the legend below the axes and the caption under it.
 
     Returns
     -------
@@ -89,13 +90,14 @@ def plot_trajectories(
         rows = window_ranks(rows)
     matrix = measure_matrix(rows, actors, order)
     labels = table_labels(table, actors, names, width=26)
-    fig, ax = figure_and_axes(ax, figsize=(10, 5.2))
+    short = abbreviations(labels, table_names(table, actors))
+    text = table_caption(table, order, sources, join_text(TIED_NOTE, short, caption))
+    # Double column: thirty-odd yearly windows need the width to keep their points apart.
+    fig, ax = figure_and_axes(ax, figsize=print_size(3.9, text))
     _draw_lines(fig, ax, matrix, labels, rank=rank)
     ax.set_xlim(-0.5, len(order) - 0.5)
-    set_window_ticks(ax, [window_label(w) for w in order])
-    short = abbreviations(labels, table_names(table, actors))
     _finish_axes(ax, measure, order, len(actors), rank=rank)
-    add_caption(fig, table_caption(table, order, sources, join_text(TIED_NOTE, short, caption)))
+    add_caption(fig, text)
     return fig
 
 
@@ -130,8 +132,8 @@ def _draw_lines(
 def _finish_axes(
     ax: Axes, measure: str, order: Sequence[Window], count: int, *, rank: bool
 ) -> None:
-    """The y label (and integer ticks for ranks), the x label, the title, the style and
-    the legend."""
+    """The y label (and integer ticks for ranks), the style, the window ticks and the x
+    label, the title, and the legend below."""
     name = measure_name(measure)
     lowered = name[0].lower() + name[1:]
     if rank:
@@ -139,15 +141,9 @@ def _finish_axes(
         ax.set_ylabel(f"Rank by {lowered}\n(1 = highest in the window)", fontsize=LABEL_SIZE)
     else:
         ax.set_ylabel(name, fontsize=LABEL_SIZE)
+    style_axes(ax, grid="y")
+    set_window_ticks(ax, [window_label(w) for w in order])
     ax.set_xlabel(window_axis_label(order), fontsize=LABEL_SIZE)
     what = f"Rank by {lowered}" if rank else name
     set_title(ax, f"{what} per window: the {count} actors with the highest totals")
-    style_axes(ax, grid="y")
-    ax.legend(
-        loc="upper left",
-        bbox_to_anchor=(1.01, 1.0),
-        fontsize=LEGEND_SIZE,
-        frameon=False,
-        title="Actor",
-        title_fontsize=LEGEND_SIZE,
-    )
+    legend_below(ax, *ax.get_legend_handles_labels())
