@@ -17,7 +17,7 @@ An actor that cannot be attributed acts for itself, so nothing is lost.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import networkx as nx
@@ -25,7 +25,7 @@ import networkx as nx
 from dipgraph.errors import AnalysisError
 
 from .options import LEVELS
-from .timeline import Window, fact_time, is_active
+from .timeline import ACTOR_LABELS, ITEM_LABELS, Window, act_time, fact_time, is_active
 
 __all__ = [
     "ACTOR_LABELS",
@@ -36,7 +36,6 @@ __all__ = [
     "sides_in_window",
 ]
 
-ACTOR_LABELS = ("State", "Organization", "Person", "Format")
 # Types whose object is an actor acted upon (lifted like the subject); the object of
 # MEMBER_OF, CO_CHAIR_OF, HELD_POSITION or PART_OF is the body itself and stays.
 ACTED_UPON = ("URGED", "SUPPORTED", "SUPPLIED_ARMS_TO", "ALLIED_WITH", "REFUSED")
@@ -54,7 +53,9 @@ class Fact:
     sources: tuple[str, ...]
     earliest: str | None
     latest: str | None
-    dated_by: str | None  # "record", "object" (the dated thing it concerns) or None
+    dated_by: str | None  # "record", "object" (the thing it concerns), "lifespan" or None
+    bounded_by: tuple[str, ...] = ()  # the actors whose lifespans narrowed its time
+    act: bool = False  # a dated act in the window, not only a sustained role (`act_time`)
 
 
 class Prepared:
@@ -63,11 +64,12 @@ class Prepared:
 
     def __init__(self, graph: nx.MultiDiGraph, dates: str = "lenient"):
         self.graph = graph
-        self.edges = [
-            (u, v, attrs, fact_time(graph, v, attrs))
-            for u, v, attrs in graph.edges(data=True)
-            if graph.nodes[u].get("label") in ACTOR_LABELS
-        ]
+        self.edges = []
+        for u, v, attrs in graph.edges(data=True):
+            if graph.nodes[u].get("label") in ACTOR_LABELS:
+                when = fact_time(graph, v, attrs, subject=u)
+                item = graph.nodes[v].get("label") in ITEM_LABELS
+                self.edges.append((u, v, attrs, when, act_time(when, item=item)))
         self.attribution = _Attribution(graph, dates)
 
 
@@ -85,9 +87,10 @@ def actor_facts(
     prepared = prepared or Prepared(graph, dates)
     lift = prepared.attribution if level == "state" else None
     facts = []
-    for u, v, attrs, when in prepared.edges:
+    for u, v, attrs, when, act_when in prepared.edges:
         if not is_active(when, window, dates=dates):
             continue
+        acted = act_when is not None and is_active(act_when, window, dates=dates)
         # Attribute at the act's time within the window: a format's act dated only by
         # the decades-long conflict goes to the co-chairs of this window, not of any year.
         act = {**attrs, **when, **_clipped(when, window)}
@@ -110,6 +113,8 @@ def actor_facts(
                             when.get("earliest"),
                             when.get("latest"),
                             when["dated_by"],
+                            when["bounded_by"],
+                            acted,
                         )
                     )
     return facts
@@ -146,14 +151,25 @@ class _Attribution:
             return set().union(*(self._lift(m, act) for m in members)) if members else {body}
         return {body}
 
-    def _during(self, predicate: str, act: dict) -> Iterable[tuple[str, str, dict]]:
+    def _during(
+        self, predicate: str, act: dict, keep: Callable[[str, str], bool]
+    ) -> set[tuple[str, str]]:
+        """The ``predicate`` edges (subject, object) that ``keep`` accepts and that held at the
+        act's time: certainly so under strict dates where any did (the 1994-12/
+        co-chairmanship of unknown end is not certain in 2018), else possibly so (an
+        office held "2003/2020" is not certain in November 2020, yet its holder acted
+        for no one else)."""
         window = Window(act["earliest"], act["latest"], "act")
-        for u, v, attrs in self.by_type.get(predicate, ()):
-            if is_active(attrs, window, dates="lenient"):
-                yield u, v, attrs
+        edges = [(u, v, a) for u, v, a in self.by_type.get(predicate, ()) if keep(u, v)]
+        readings = ("strict", "lenient") if self.dates == "strict" else ("lenient",)
+        for dates in readings:
+            found = {(u, v) for u, v, a in edges if is_active(a, window, dates=dates)}
+            if found:
+                return found
+        return set()
 
     def _held(self, person: str, act: dict) -> set[str]:
-        return {v for u, v, _ in self._during("HELD_POSITION", act) if u == person}
+        return {v for _, v in self._during("HELD_POSITION", act, lambda u, _: u == person)}
 
     def _parts(self, organization: str) -> set[str]:
         states = {
@@ -170,14 +186,13 @@ class _Attribution:
         groups = {fmt} | {v for u, v, _ in part_of if u == fmt}
         # Co-chairs are CO_CHAIR_OF the group's co-chairmanship, which is PART_OF it.
         chaired = groups | {u for u, v, _ in part_of if v == fmt}
-        chairs = {
-            u for u, v, _ in self._during("CO_CHAIR_OF", act) if v in chaired and self._is_body(u)
-        }
-        members = chairs or {
-            u for u, v, _ in self._during("MEMBER_OF", act) if v == fmt and self._is_body(u)
-        }
+        chairs = self._during("CO_CHAIR_OF", act, lambda u, v: v in chaired and self._is_body(u))
+        members = chairs or self._during(
+            "MEMBER_OF", act, lambda u, v: v == fmt and self._is_body(u)
+        )
         # A national format (Russia's 1992 mission) acts for its state.
-        return members or {v for v in groups - {fmt} if self.graph.nodes[v].get("label") == "State"}
+        bodies = {u for u, _ in members}
+        return bodies or {v for v in groups - {fmt} if self.graph.nodes[v].get("label") == "State"}
 
     def _is_body(self, node: str) -> bool:
         return self.graph.nodes[node].get("label") in ("State", "Organization")

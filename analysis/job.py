@@ -19,7 +19,8 @@ from dipgraph.errors import AnalysisError
 from dipgraph.loader.exports import flat_frame
 
 from .actors import side_members
-from .measures import profile
+from .measures import profile, with_readings
+from .options import DATES
 from .roles import actor_roles, role_transitions
 from .sensitivity import source_sensitivity
 from .timeline import Window, as_of, fixed_windows, period_windows
@@ -120,21 +121,37 @@ def analyze_graph(
     *,
     dates: str = "lenient",
     level: str = "state",
+    mediation: str = "acts",
     permutations: int = 200,
     seed: int = 0,
 ) -> dict[str, pd.DataFrame]:
     """``measures``, ``roles``, ``transitions`` and ``sensitivity`` tables. ``sides`` as
     `dipgraph.analysis.actors.side_members` takes them: side -> member ids, or what
-    ``read_sides`` returns."""
+    ``read_sides`` returns. ``measures`` gives every value under both readings of dates
+    too (columns ``strict`` and ``lenient``), ``value`` being the one of ``dates``."""
     sides = side_members(sides)
     roles = actor_roles(graph, windows, sides, level=level, dates=dates)
+    measured = {
+        reading: profile(
+            graph,
+            windows,
+            sides,
+            level=level,
+            dates=reading,
+            mediation=mediation,
+            permutations=permutations,
+            seed=seed,
+        )
+        for reading in DATES
+    }
+    other = next(reading for reading in DATES if reading != dates)
     return {
-        "measures": profile(
-            graph, windows, sides, level=level, dates=dates, permutations=permutations, seed=seed
-        ),
+        "measures": with_readings(measured[dates], measured[other]),
         "roles": roles,
         "transitions": role_transitions(roles),
-        "sensitivity": source_sensitivity(graph, windows, sides, level=level, dates=dates),
+        "sensitivity": source_sensitivity(
+            graph, windows, sides, level=level, dates=dates, mediation=mediation
+        ),
     }
 
 

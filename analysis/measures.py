@@ -4,7 +4,10 @@
 level, dates, measure, value``: one row per window, actor and measure.
 
 Measures (``interaction`` = shared events and documents; ``mediation`` = the
-mediator -> party ties, both from `dipgraph.analysis.projections`):
+mediator -> party ties, both from `dipgraph.analysis.projections`). With
+``mediation="acts"`` (the default) the mediation graph of a window holds only
+mediation acts dated in it (`dipgraph.analysis.timeline.act_time`); ``"all"`` also
+lets sustained roles tie a mediator to the parties in every window they may cover.
 
 ============================  ==========================================================
 degree, strength              partners and shared items in the interaction graph
@@ -18,6 +21,10 @@ mediation_betweenness         share of the pairs across the sides whose shortest
 group_betweenness             of the co-chairs together (actor ``co-chairs``)
 mediation_share               share of the window's mediated events and documents the
                               actor mediated, initiated or hosted
+sustained_mediation           the actor's mediation facts in the window that are roles,
+                              not acts dated there (a spell over decades, an undated
+                              general statement): their own series, kept out of the
+                              mediation graph
 brokerage_<role>[_z]          Gould--Fernandez roles on the exchange graph (mediation ties
                               both ways), sides as groups, z against a permutation null
 ============================  ==========================================================
@@ -31,8 +38,11 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from dipgraph.errors import AnalysisError
+
 from .actors import Prepared, actor_facts, side_members, sides_in_window
 from .brokerage import brokerage_zscores
+from .options import MEDIATION
 from .projections import (
     ITEM_LABELS,
     PARTY_PREDICATES,
@@ -42,9 +52,25 @@ from .projections import (
 )
 from .timeline import Window
 
-__all__ = ["burt_constraint", "burt_effective_size", "harmonic", "profile", "window_measures"]
+__all__ = [
+    "burt_constraint",
+    "burt_effective_size",
+    "harmonic",
+    "profile",
+    "window_measures",
+    "with_readings",
+]
 
 THIRD_PARTY = "third party"
+COLUMNS = ["window", "start", "end", "actor", "name", "level", "dates", "measure", "value"]
+# Counts and shares: an actor with no row has none.
+_ZERO_WHEN_MISSING = (
+    "mediation_betweenness",
+    "mediation_share",
+    "sustained_mediation",
+    "degree",
+    "strength",
+)
 
 
 def profile(
@@ -54,11 +80,14 @@ def profile(
     *,
     level: str = "state",
     dates: str = "lenient",
+    mediation: str = "acts",
     permutations: int = 200,
     seed: int = 0,
 ) -> pd.DataFrame:
     """Every measure for every actor in every window (see the module table); ``sides``
     as `side_members` takes them (what ``read_sides`` returns, for one)."""
+    if mediation not in MEDIATION:
+        raise AnalysisError(f"mediation={mediation!r}: expected {' or '.join(MEDIATION)}")
     sides = side_members(sides)
     prepared = Prepared(graph, dates)
     frames = [
@@ -68,6 +97,7 @@ def profile(
             sides,
             level=level,
             dates=dates,
+            mediation=mediation,
             permutations=permutations,
             seed=seed,
             prepared=prepared,
@@ -76,20 +106,29 @@ def profile(
     ]
     frames = [f for f in frames if not f.empty]
     if not frames:
-        return pd.DataFrame(
-            columns=[
-                "window",
-                "start",
-                "end",
-                "actor",
-                "name",
-                "level",
-                "dates",
-                "measure",
-                "value",
-            ]
-        )
+        return pd.DataFrame(columns=COLUMNS)
     return pd.concat(frames, ignore_index=True)
+
+
+def with_readings(table: pd.DataFrame, other: pd.DataFrame) -> pd.DataFrame:
+    """``table`` with columns ``strict`` and ``lenient``: each row's value under either
+    reading of dates, ``other`` being the same profile under the other reading.
+
+    Where the two differ the finding depends on how uncertain dates are read; a value
+    missing under a reading (the actor has no such measure there) is NaN, and a
+    mediation measure missing under strict dating is 0 (nothing certain was mediated).
+    """
+    keys = ["window", "actor", "measure"]
+    merged = table.merge(
+        other[[*keys, "value"]].rename(columns={"value": "other"}), on=keys, how="left"
+    )
+    dates = merged["dates"].iloc[0] if len(merged) else "lenient"
+    other_reading = "strict" if dates == "lenient" else "lenient"
+    zero = merged["measure"].isin(_ZERO_WHEN_MISSING)
+    merged["other"] = merged["other"].mask(zero & merged["other"].isna(), 0.0)
+    merged[dates] = merged["value"]
+    merged = merged.rename(columns={"other": other_reading})
+    return merged[[*COLUMNS, "strict", "lenient"]]
 
 
 def window_measures(
@@ -99,6 +138,7 @@ def window_measures(
     *,
     level: str = "state",
     dates: str = "lenient",
+    mediation: str = "acts",
     permutations: int = 200,
     seed: int = 0,
     prepared: Prepared | None = None,
@@ -109,7 +149,7 @@ def window_measures(
     side_of = sides_in_window(sides, facts)
     items = actor_item_graph(facts, labels)
     interaction = interaction_graph(items)
-    mediation = mediation_graph(facts, labels)
+    mediation = mediation_graph(facts, labels, acts_only=mediation == "acts")
     rows: dict[str, dict[str, float]] = {}
     _put(rows, "degree", dict(interaction.degree()))
     _put(rows, "strength", dict(interaction.degree(weight="weight")))
@@ -123,6 +163,7 @@ def window_measures(
         _put(rows, "effective_size", burt_effective_size(interaction))
     _put(rows, "mediation_betweenness", _mediation_betweenness(mediation, side_of))
     _put(rows, "mediation_share", _mediation_share(facts, labels))
+    _put(rows, "sustained_mediation", _sustained_mediation(facts))
     rows.update(_group_betweenness(mediation, facts))
     _put_brokerage(rows, mediation, side_of, permutations=permutations, seed=seed)
     names = dict(graph.nodes(data="name"))
@@ -269,6 +310,14 @@ def _mediation_share(facts, labels: dict[str, str]) -> dict:
         ):
             acted.setdefault(f.actor, set()).add(f.target)
     return {actor: len(items) / len(mediated) for actor, items in acted.items()}
+
+
+def _sustained_mediation(facts) -> dict:
+    roles: dict[str, set[str]] = {}
+    for f in facts:
+        if f.predicate == "MEDIATED" and not f.act:
+            roles.setdefault(f.actor, set()).add(f.key)
+    return {actor: len(keys) for actor, keys in roles.items()}
 
 
 def _group_betweenness(mediation: nx.DiGraph, facts) -> dict:

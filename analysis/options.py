@@ -8,6 +8,8 @@ Examples
 --------
 >>> AnalysisOptions().dates, AnalysisOptions(level="person").slicing.window
 ('lenient', None)
+>>> AnalysisOptions().mediation
+'acts'
 >>> AnalysisOptions(dates="sometimes")
 Traceback (most recent call last):
 ...
@@ -20,9 +22,12 @@ from dataclasses import dataclass, field
 
 from dipgraph.errors import AnalysisError
 
-__all__ = ["DATES", "EXPORT_FORMATS", "LEVELS", "AnalysisOptions", "Slicing"]
+__all__ = ["DATES", "EXPORT_FORMATS", "LEVELS", "MEDIATION", "AnalysisOptions", "Slicing"]
 
 DATES = ("lenient", "strict")  # count a fact when it may fall in a window / when it must
+# What ties a mediator to the parties in a window: only its acts dated there, or also
+# its sustained roles (decades-long spells, undated statements), as dipgraph 0.1 did.
+MEDIATION = ("acts", "all")
 LEVELS = ("state", "person")  # attribute acts to the states they were done for / to persons
 EXPORT_FORMATS = ("graphml", "gexf", "csv", "json", "html")
 
@@ -42,14 +47,18 @@ class Slicing:
 
 @dataclass(frozen=True)
 class AnalysisOptions:
-    """The time slicing, the reading of dates and the level of attribution."""
+    """The time slicing, the reading of dates, the level of attribution and what counts
+    as mediation in a window."""
 
     slicing: Slicing = field(default_factory=Slicing)
     dates: str = "lenient"
     level: str = "state"
+    mediation: str = "acts"
 
     def __post_init__(self) -> None:
         if self.dates not in DATES:
             raise AnalysisError(f"dates={self.dates!r}: expected {' or '.join(DATES)}")
         if self.level not in LEVELS:
             raise AnalysisError(f"level={self.level!r}: expected {' or '.join(LEVELS)}")
+        if self.mediation not in MEDIATION:
+            raise AnalysisError(f"mediation={self.mediation!r}: expected {' or '.join(MEDIATION)}")

@@ -15,6 +15,7 @@ import networkx as nx
 from networkx.algorithms import bipartite
 
 from .actors import Fact
+from .timeline import ITEM_LABELS
 
 __all__ = [
     "ITEM_LABELS",
@@ -24,7 +25,6 @@ __all__ = [
     "mediation_graph",
 ]
 
-ITEM_LABELS = ("Event", "Agreement")
 # Taking part in an item as one of its parties (not as its mediator or host).
 PARTY_PREDICATES = ("PARTY_TO", "ATTENDED", "SIGNED", "REFUSED", "ACCEPTED")
 
@@ -54,12 +54,22 @@ def interaction_graph(items: nx.Graph) -> nx.Graph:
     return _ordered(bipartite.weighted_projected_graph(items, actors))
 
 
-def mediation_graph(facts: list[Fact], labels: dict[str, str]) -> nx.DiGraph:
-    """Mediator -> party ties, ``weight`` = how many items it mediated between them."""
+def mediation_graph(
+    facts: list[Fact], labels: dict[str, str], *, acts_only: bool = True
+) -> nx.DiGraph:
+    """Mediator -> party ties, ``weight`` = how many items it mediated between them.
+
+    With ``acts_only`` (the default) a mediation counts only as an act dated in the
+    window (``Fact.act``: a meeting, a document, a dated statement); a sustained role
+    (a spell over decades, an undated general statement) does not tie the mediator to
+    the parties in every year it may cover.
+    """
     parties: dict[str, set[str]] = {}
     mediators: dict[str, set[str]] = {}
     for fact in facts:
         if fact.predicate == "MEDIATED":
+            if acts_only and not fact.act:
+                continue
             mediators.setdefault(fact.target, set()).add(fact.actor)
         elif fact.predicate in PARTY_PREDICATES and labels.get(fact.target) in (
             *ITEM_LABELS,

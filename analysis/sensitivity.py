@@ -39,6 +39,7 @@ def source_sensitivity(
     measure: str = "mediation_betweenness",
     level: str = "state",
     dates: str = "lenient",
+    mediation: str = "acts",
 ) -> pd.DataFrame:
     """Rank stability of ``measure`` when each source is left out in turn (``sides`` as
     `side_members` takes them)."""
@@ -47,7 +48,9 @@ def source_sensitivity(
     runs = {None: graph} | {s: without_source(graph, s) for s in sources}
     ranks = []
     for left_out, variant in runs.items():
-        table = profile(variant, windows, sides, level=level, dates=dates, permutations=2)
+        table = profile(
+            variant, windows, sides, level=level, dates=dates, mediation=mediation, permutations=2
+        )
         table = table[(table.measure == measure) & (table.value > 0)].copy()
         table["rank"] = table.groupby("window")["value"].rank(ascending=False, method="min")
         table["left_out"] = left_out

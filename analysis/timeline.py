@@ -14,7 +14,8 @@ A fact's time is an EDTF value with outer bounds ``earliest``/``latest`` (see
   (``1994-12/..``, ``../1997``) lasts. Undated facts never count, and a fact
   dated only by what it concerns (``fact_time``'s ``dated_by="object"``: mediating
   the conflict, no date given) is a moment somewhere in that thing's time: it counts
-  only in a window that holds all of it.
+  only in a window that holds all of it; but an undated ``PARTY_TO`` holds all through
+  its object's time (a party to the conflict is one while it lasts).
 
 Examples
 --------
@@ -44,7 +45,10 @@ from dipgraph.loader.timespan import parse_time
 from .options import DATES
 
 __all__ = [
+    "ACTOR_LABELS",
+    "ITEM_LABELS",
     "Window",
+    "act_time",
     "as_of",
     "fact_time",
     "fixed_windows",
@@ -55,6 +59,9 @@ __all__ = [
 ]
 
 _MIN, _MAX = "0000-01-01", "9999-12-31"
+ACTOR_LABELS = ("State", "Organization", "Person", "Format")
+ITEM_LABELS = ("Event", "Agreement")  # the dated things actors take part in
+HOLDS_THROUGHOUT = ("PARTY_TO",)  # undated, these hold for all their object's time
 
 
 @dataclass(frozen=True, order=True)
@@ -125,11 +132,14 @@ def is_active(fact: dict, window: Window, *, dates: str = "lenient") -> bool:
     if fact.get("time") is None:
         return dates == "lenient"
     lo, hi = fact.get("earliest") or _MIN, fact.get("latest") or _MAX
+    if hi < lo:  # dated outside its actor's lifespan: it cannot have happened then
+        return False
     if dates == "lenient":
         return lo <= window.end and window.start <= hi
     # A fact dated only by what it concerns (an undated mediation of the decades-long
     # conflict) happened at some moment of that thing's time, not all through it.
-    inner = None if fact.get("dated_by") == "object" else _inner_bounds(fact["time"])
+    moment = fact.get("dated_by") in ("object", "lifespan") and not fact.get("throughout")
+    inner = None if moment else _inner_bounds(fact["time"])
     if inner is None:  # a moment, or a spell too short to be surely under way at one day
         return window.start <= lo and hi <= window.end
     start, end = inner
@@ -156,23 +166,65 @@ def _inner_bounds(text: str) -> tuple[str, str] | None:
     return (start, end) if start <= end else None
 
 
-def fact_time(graph: nx.MultiDiGraph, target: str, attrs: dict) -> dict:
-    """An edge's time, bounded by the dated thing it concerns.
+def fact_time(
+    graph: nx.MultiDiGraph, target: str, attrs: dict, *, subject: str | None = None
+) -> dict:
+    """An edge's time, bounded by the dated thing it concerns and its actors' lifespans.
 
     An undated edge takes the time of its object (proposing the Bishkek meeting
     happened around May 1994 even where the record gives no date), and an unknown
     or open end takes the object's (nobody mediated a conflict before it began).
-    ``dated_by`` says which: ``"record"``, ``"object"`` or ``None`` (undated).
+    No fact falls before an actor (``subject``, or an actor object) existed or after
+    it ceased: a lifespan (the entity's ``time``) clips both bounds, and dates an
+    otherwise undated fact. ``dated_by`` says what dated it: ``"record"``,
+    ``"object"``, ``"lifespan"`` or ``None`` (undated); ``bounded_by`` names the
+    actors whose lifespans narrowed it.
+
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("cis", label="Organization", time="1991-12-21/..", earliest="1991-12-21")
+    >>> g.add_node("war", label="Conflict", time="1988/..", earliest="1988-01-01")
+    >>> when = fact_time(g, "war", {"type": "MEDIATED"}, subject="cis")
+    >>> when["earliest"], when["dated_by"], when["bounded_by"]
+    ('1991-12-21', 'object', ('cis',))
     """
-    node = graph.nodes[target]
+    when = _own_time(graph.nodes[target], attrs)
+    lives = [n for n in (subject, target) if n is not None and _lifespan(graph.nodes[n])]
+    bounded_by = []
+    for node in lives:
+        life = graph.nodes[node]
+        if when["dated_by"] is None:
+            when = {
+                "time": life["time"],
+                "earliest": life.get("earliest"),
+                "latest": life.get("latest"),
+                "dated_by": "lifespan",
+            }
+            bounded_by.append(node)
+            continue
+        lo = max(filter(None, (when.get("earliest"), life.get("earliest"))), default=None)
+        hi = min(filter(None, (when.get("latest"), life.get("latest"))), default=None)
+        if (lo, hi) != (when.get("earliest"), when.get("latest")):
+            when = {**when, "earliest": lo, "latest": hi}
+            bounded_by.append(node)
+    return {**when, "bounded_by": tuple(bounded_by)}
+
+
+def _lifespan(node: dict) -> bool:
+    return node.get("label") in ACTOR_LABELS and node.get("time") is not None
+
+
+def _own_time(node: dict, attrs: dict) -> dict:
+    """The edge's time from its record, else from its object (see `fact_time`)."""
     if attrs.get("time") is None:
-        if node.get("time") is None:
+        if node.get("time") is None or node.get("label") in ACTOR_LABELS:
             return {"time": None, "dated_by": None}
         return {
             "time": node["time"],
             "earliest": node.get("earliest"),
             "latest": node.get("latest"),
             "dated_by": "object",
+            # A party to a conflict is one for as long as it lasts, not at one moment.
+            "throughout": attrs.get("type") in HOLDS_THROUGHOUT,
         }
     return {
         "time": attrs["time"],
@@ -180,6 +232,53 @@ def fact_time(graph: nx.MultiDiGraph, target: str, attrs: dict) -> dict:
         "latest": attrs.get("latest") or node.get("latest"),
         "dated_by": "record",
     }
+
+
+def act_time(when: dict, *, item: bool) -> dict | None:
+    """A fact's time (from `fact_time`) as one dated act, or None for a sustained role.
+
+    An act is dated to within a year, by its record or by the event or document
+    (``item``) it concerns, or is the one known bound of a spell whose other bound is
+    unknown (``1997/``: it began in 1997). Undated facts, facts dated only by a
+    lifespan or by the decades-long conflict they concern, and longer or open spells
+    (``2008/2020``, ``1992/..``) are sustained roles, not acts.
+
+    >>> act_time({"time": "1997/", "earliest": "1997-01-01", "dated_by": "record"}, item=False)
+    {'time': '1997', 'earliest': '1997-01-01', 'latest': '1997-12-31', 'dated_by': 'record'}
+    >>> act_time({"time": "2008/2020", "earliest": "2008-01-01", "latest": "2020-12-31",
+    ...           "dated_by": "record"}, item=False) is None
+    True
+    """
+    dated_by = when.get("dated_by")
+    if dated_by not in ("record", "object") or (dated_by == "object" and not item):
+        return None
+    text = _known_end(str(when["time"])) or str(when["time"])
+    lo, hi = (when.get("earliest"), when.get("latest")) if text == when["time"] else _span(text)
+    if lo is None or hi is None or _days(lo, hi) > 366:
+        return None
+    return {"time": text, "earliest": lo, "latest": hi, "dated_by": dated_by}
+
+
+def _known_end(text: str) -> str | None:
+    """The known bound of a spell whose other bound is unknown (``1997/``, ``/1992-05``)."""
+    first, slash, second = text.partition("/")
+    if slash and not second and first not in ("", ".."):
+        return first
+    if slash and not first and second not in ("", ".."):
+        return second
+    return None
+
+
+def _span(text: str) -> tuple[str | None, str | None]:
+    try:
+        span = parse_time(text)
+    except TimeError:
+        return None, None
+    return span.earliest, span.latest
+
+
+def _days(a: str, b: str) -> int:
+    return (dt.date.fromisoformat(b) - dt.date.fromisoformat(a)).days
 
 
 def slice_graph(
@@ -191,6 +290,7 @@ def slice_graph(
     """
 
     def active(u, v, key):
-        return is_active(fact_time(graph, v, graph.edges[u, v, key]), window, dates=dates)
+        when = fact_time(graph, v, graph.edges[u, v, key], subject=u)
+        return is_active(when, window, dates=dates)
 
     return nx.subgraph_view(graph, filter_edge=active)

@@ -632,17 +632,19 @@ def test_corpus_trajectories(corpus_graph, yearly):
     windows, table = yearly
     titles = source_titles(graph)
     figure = plot_trajectories(table, windows=windows, sources=titles)
-    # Totals of mediation betweenness, 1991-2020: Russia about 8.7, the United States
-    # 3.2, then the CIS, Iran, Kazakhstan and the OSCE 2.7 each (by name). The four come
-    # from russia-initiatives' undated statement that they mediated "at the beginning of
-    # the conflict": the lenient reading counts an undated fact in every year.
+    # Totals of mediation betweenness from dated acts, 1991-2020, worked out by year:
+    # Russia 1 (1992) + 0.5 (1993) + 1 (1994) + 1 (1996) + 1/3 (1997) + 1 (2008) + 1 (2011)
+    # + 0.25 (2018) + 1 (2020) = 7.08; the United States 1/3 + 1 (Newport 2014) + 0.25 =
+    # 1.58; France 1/3 + 0.25; the CIS IPA 0.5 (1993); Sweden 0.25 (its co-chairmanship of
+    # unknown end may cover 2018); Kazakhstan 0 (Zheleznovodsk) ahead of Kyrgyzstan by name.
+    # No undated statement adds a plateau: Iran, the CIS and the OSCE are gone.
     assert legend_texts(figure) == [
         "Russia",
         "United States",
-        "Commonwealth of Independent States",
-        "Iran",
+        "France",
+        "CIS Inter-Parliamentary Assembly",
+        "Sweden",
         "Kazakhstan",
-        "Organization for Security and Co-operation in Europe",
     ]
     text = " ".join(caption_of(figure).split())
     assert "Dates: lenient" in text and "30 fixed calendar-year windows, 1991\u20132020" in text
@@ -654,16 +656,18 @@ def test_corpus_heatmap_and_mix_on_periods(corpus_graph, periods):
     graph, _ = corpus_graph
     _, table = periods
     figure = plot_heatmap(table, sources=["remler-2020"])
-    # Only five actors have mediation betweenness in a period (strict dates: a fact dated
-    # only by the decades-long conflict is certain in none). Russia is the sole broker
-    # in the first phase, the third cycle, the third phase and the dormancy; nothing is
-    # certain for the second phase (1998-2005); the CIS IPA and Kyrgyzstan score 0 in
-    # the first, France and the United States 0 in the last two.
+    # Six actors have mediation betweenness in a period (strict dates, dated acts only).
+    # Russia is the sole broker in the first phase, the third cycle, the third phase and
+    # the dormancy; no act is certain in the second phase (1998-2005). The CIS IPA (1993),
+    # Kazakhstan (Zheleznovodsk, by May 1992), Kyrgyzstan (Bishkek 1994), France and the
+    # United States (their 1997 start) score 0 in the first; France and the United States
+    # 0 in the last three (their envoys at the 2011 hearing, the 2018 statement).
     labels = [" ".join(t.get_text().split()) for t in figure.axes[0].get_yticklabels()]
     assert labels == [
         "Russia",
         "CIS Inter-Parliamentary Assembly",
         "France",
+        "Kazakhstan",
         "Kyrgyzstan",
         "United States",
     ]
@@ -672,9 +676,10 @@ def test_corpus_heatmap_and_mix_on_periods(corpus_graph, periods):
         [
             [1.0, NAN, 1.0, 1.0, 1.0],
             [0.0, NAN, NAN, NAN, NAN],
-            [NAN, NAN, NAN, 0.0, 0.0],
+            [0.0, NAN, 0.0, 0.0, 0.0],
             [0.0, NAN, NAN, NAN, NAN],
-            [NAN, NAN, NAN, 0.0, 0.0],
+            [0.0, NAN, NAN, NAN, NAN],
+            [0.0, NAN, 0.0, 0.0, 0.0],
         ],
     )
     text = " ".join(caption_of(figure).split())

@@ -33,6 +33,7 @@ from dipgraph.analysis.job import (
     write_figures,
 )
 from dipgraph.analysis.options import EXPORT_FORMATS, AnalysisOptions
+from dipgraph.analysis.summary import describe_leaders
 from dipgraph.analysis.timeline import Window
 from dipgraph.cypher.library import SavedQuery, check_params
 from dipgraph.cypher.run import resolve, run_query
@@ -368,7 +369,12 @@ def analyze_data(
     inputs = inputs or read_analysis_inputs(settings, from_db=from_db)
     windows = choose_windows(inputs.graph, **dataclasses.asdict(options.slicing))
     tables = analyze_graph(
-        inputs.graph, inputs.sides, windows, dates=options.dates, level=options.level
+        inputs.graph,
+        inputs.sides,
+        windows,
+        dates=options.dates,
+        level=options.level,
+        mediation=options.mediation,
     )
     return AnalysisResult(
         inputs, options, windows, tables, write_analysis(tables, out / "analysis")
@@ -413,15 +419,10 @@ def _passages(records: Records, texts: Path | None) -> dict[str, str] | None:
 
 
 def leading_mediators(analysis: AnalysisResult, *, last: int | None = None) -> str:
-    """The two highest mediation betweenness values of each window (of the ``last`` ones)."""
-    table = analysis.tables["measures"]
-    mediation = table[table.measure == "mediation_betweenness"]
-    lines = ["Leading mediator by mediation betweenness:"]
-    for w in analysis.windows[-last:] if last else analysis.windows:
-        rows = mediation[mediation.window == w.label].sort_values("value", ascending=False)
-        top = ", ".join(f"{r.name} {r.value:.2f}" for r in rows.head(2).itertuples()) or "-"
-        lines.append(f"  {w.label}: {top}")
-    return "\n".join(lines)
+    """The leading mediators of each window (of the ``last`` ones), as
+    `dipgraph.analysis.summary.describe_leaders` writes them."""
+    windows = analysis.windows[-last:] if last else analysis.windows
+    return describe_leaders(analysis.tables, windows, options=analysis.options)
 
 
 # -- the main job ------------------------------------------------------------------------------

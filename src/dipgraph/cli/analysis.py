@@ -36,7 +36,8 @@ def analyze(settings: Settings, out: Path, options: AnalysisOptions, from_db: bo
     click.echo(leading_mediators(result))
     names = ", ".join(p.name for p in result.written)
     click.echo(
-        f"Tables in {out / 'analysis'}/: {names}  (dates: {options.dates}, level: {options.level})"
+        f"Tables in {out / 'analysis'}/: {names}  "
+        f"(dates: {options.dates}, level: {options.level}, mediation: {options.mediation})"
     )
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import click
 
-from dipgraph.analysis.options import DATES, LEVELS, AnalysisOptions, Slicing
+from dipgraph.analysis.options import DATES, LEVELS, MEDIATION, AnalysisOptions, Slicing
 from dipgraph.settings import Settings
 
 __all__ = [
@@ -132,16 +132,26 @@ _SLICING_OPTIONS = (
     click.option(
         "--level", type=click.Choice(LEVELS), default=AnalysisOptions.level, show_default=True
     ),
+    click.option(
+        "--mediation",
+        type=click.Choice(MEDIATION),
+        default=AnalysisOptions.mediation,
+        show_default=True,
+        help="Tie mediators to the parties by their acts dated in each window only, "
+        "or also by sustained roles (spells, undated statements).",
+    ),
 )
 
 
 def analysis_options(f: Callable) -> Callable:
-    """The slicing, dates and level options, handed to the command as ``options``."""
+    """The slicing, dates, level and mediation options, handed to the command as ``options``."""
 
     @functools.wraps(f)
     def command(*args: Any, **kwargs: Any) -> Any:
         slicing = Slicing(**{k.name: kwargs.pop(k.name) for k in dataclasses.fields(Slicing)})
-        chosen = AnalysisOptions(slicing, kwargs.pop("dates"), kwargs.pop("level"))
+        chosen = AnalysisOptions(
+            slicing, kwargs.pop("dates"), kwargs.pop("level"), kwargs.pop("mediation")
+        )
         return f(*args, options=chosen, **kwargs)
 
     for option in reversed(_SLICING_OPTIONS):
