@@ -13,7 +13,7 @@ from collections import Counter
 import networkx as nx
 import pandas as pd
 
-from .actors import Prepared, actor_facts, side_members, sides_in_window
+from .actors import Fact, Prepared, actor_facts, side_members, sides_in_window
 from .projections import PARTY_PREDICATES
 from .timeline import Window
 
@@ -31,6 +31,19 @@ ACTOR_ROLES = (
     "ally",
     "member",
 )
+COLUMNS = [
+    "window",
+    "start",
+    "end",
+    "actor",
+    "roles",
+    "dominant",
+    "facts",
+    "sources",
+    "dated_by",
+    "level",
+    "dates",
+]
 _BY_TYPE = {
     "MEDIATED": "mediator",
     "CO_CHAIR_OF": "co-chair",
@@ -53,8 +66,9 @@ def actor_roles(
     level: str = "state",
     dates: str = "lenient",
 ) -> pd.DataFrame:
-    """One row per window and actor: ``roles`` (set), ``dominant``, ``facts``, ``sources``.
-    ``sides`` as `side_members` takes them."""
+    """One row per window and actor: ``roles`` (set), ``dominant``, and the ``facts``,
+    ``sources`` and dating (``dated_by``: the record's date, the object's, an actor's
+    lifespan, or none) behind the dominant role. ``sides`` as `side_members` takes them."""
     sides = side_members(sides)
     rows = []
     prepared = Prepared(graph, dates)
@@ -70,42 +84,46 @@ def actor_roles(
                 evidence.setdefault(fact.actor, []).append((role, fact))
             if fact.predicate == "ALLIED_WITH":
                 evidence.setdefault(fact.target, []).append(("ally", fact))
-        for actor, found in sorted(evidence.items()):
-            counts = Counter(role for role, _ in found)
-            # Membership is background: it leads only an actor with no other role.
-            active = [r for r in counts if r != "member"] or ["member"]
-            dominant = min(active, key=lambda r: (-counts[r], ACTOR_ROLES.index(r)))
-            rows.append(
-                {
-                    "window": window.label,
-                    "start": window.start,
-                    "end": window.end,
-                    "actor": actor,
-                    "roles": frozenset(counts),
-                    "dominant": dominant,
-                    "facts": sorted({f.key for role, f in found if role == dominant}),
-                    "sources": sorted(
-                        {s for role, f in found if role == dominant for s in f.sources}
-                    ),
-                    "level": level,
-                    "dates": dates,
-                }
-            )
-    return pd.DataFrame(
-        rows,
-        columns=[
-            "window",
-            "start",
-            "end",
-            "actor",
-            "roles",
-            "dominant",
-            "facts",
-            "sources",
-            "level",
-            "dates",
-        ],
-    )
+        rows += [
+            {
+                "window": window.label,
+                "start": window.start,
+                "end": window.end,
+                "actor": actor,
+                **_roles_of(found),
+                "level": level,
+                "dates": dates,
+            }
+            for actor, found in sorted(evidence.items())
+        ]
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def _roles_of(found: list[tuple[str, Fact]]) -> dict:
+    """The roles, the dominant one, and its facts, sources and how they are dated."""
+    counts = Counter(role for role, _ in found)
+    # Membership is background: it leads only an actor with no other role.
+    active = [r for r in counts if r != "member"] or ["member"]
+    dominant = min(active, key=lambda r: (-counts[r], ACTOR_ROLES.index(r)))
+    behind = [f for role, f in found if role == dominant]
+    return {
+        "roles": frozenset(counts),
+        "dominant": dominant,
+        "facts": sorted({f.key for f in behind}),
+        "sources": sorted({s for f in behind for s in f.sources}),
+        "dated_by": sorted({_dating(f) for f in behind}),
+    }
+
+
+def _dating(fact: Fact) -> str:
+    """How a fact is placed in time: ``record``, ``object`` (the dated thing it concerns),
+    ``lifespan of X`` or ``undated``; a lifespan that narrowed the dates is named too."""
+    if fact.dated_by == "lifespan":
+        return f"lifespan of {', '.join(fact.bounded_by)}"
+    text = fact.dated_by or "undated"
+    if fact.bounded_by:
+        text += f", within the lifespan of {', '.join(fact.bounded_by)}"
+    return text
 
 
 def role_transitions(roles: pd.DataFrame) -> pd.DataFrame:
