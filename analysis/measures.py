@@ -1,7 +1,7 @@
 """Centrality and brokerage of each actor in each window, as one tidy table.
 
 `profile` returns a DataFrame with columns ``window, start, end, actor, name,
-level, dates, measure, value``: one row per window, actor and measure.
+level, dates, mediation, measure, value``: one row per window, actor and measure.
 
 Measures (``interaction`` = shared events and documents; ``mediation`` = the
 mediator -> party ties, both from `dipgraph.analysis.projections`). With
@@ -62,7 +62,18 @@ __all__ = [
 ]
 
 THIRD_PARTY = "third party"
-COLUMNS = ["window", "start", "end", "actor", "name", "level", "dates", "measure", "value"]
+COLUMNS = [
+    "window",
+    "start",
+    "end",
+    "actor",
+    "name",
+    "level",
+    "dates",
+    "mediation",
+    "measure",
+    "value",
+]
 # Counts and shares: an actor with no row has none.
 _ZERO_WHEN_MISSING = (
     "mediation_betweenness",
@@ -149,7 +160,7 @@ def window_measures(
     side_of = sides_in_window(sides, facts)
     items = actor_item_graph(facts, labels)
     interaction = interaction_graph(items)
-    mediation = mediation_graph(facts, labels, acts_only=mediation == "acts")
+    ties = mediation_graph(facts, labels, acts_only=mediation == "acts")
     rows: dict[str, dict[str, float]] = {}
     _put(rows, "degree", dict(interaction.degree()))
     _put(rows, "strength", dict(interaction.degree(weight="weight")))
@@ -161,11 +172,11 @@ def window_measures(
         _put(rows, "eigenvector", _eigenvector_on_largest_component(interaction))
         _put(rows, "constraint", burt_constraint(interaction))
         _put(rows, "effective_size", burt_effective_size(interaction))
-    _put(rows, "mediation_betweenness", _mediation_betweenness(mediation, side_of))
+    _put(rows, "mediation_betweenness", _mediation_betweenness(ties, side_of))
     _put(rows, "mediation_share", _mediation_share(facts, labels))
     _put(rows, "sustained_mediation", _sustained_mediation(facts))
-    rows.update(_group_betweenness(mediation, facts))
-    _put_brokerage(rows, mediation, side_of, permutations=permutations, seed=seed)
+    rows.update(_group_betweenness(ties, facts))
+    _put_brokerage(rows, ties, side_of, permutations=permutations, seed=seed)
     names = dict(graph.nodes(data="name"))
     return pd.DataFrame(
         [
@@ -177,6 +188,7 @@ def window_measures(
                 "name": names.get(actor, actor),
                 "level": level,
                 "dates": dates,
+                "mediation": mediation,
                 "measure": measure,
                 "value": value,
             }

@@ -187,3 +187,31 @@ def test_the_summary_reports_ties_as_ties_and_windows_without_acts(tables):
 def test_what_is_an_act(when, item, expected):
     act = act_time(when, item=item)
     assert (act and (act["earliest"], act["latest"])) == expected
+
+
+def test_the_trajectory_figure_shows_the_range_between_the_readings(tables):
+    from matplotlib.collections import LineCollection
+
+    from dipgraph.analysis.plot import plot_trajectories
+    from dipgraph.analysis.plot.captions import caption_of
+
+    figure = plot_trajectories(tables["measures"], windows=YEARS)
+    bars = [
+        (round(float(x0), 3), round(float(abs(y1 - y0)), 4))
+        for c in figure.axes[0].collections
+        if isinstance(c, LineCollection)
+        for (x0, y0), (_, y1) in c.get_segments()
+    ]
+    # Only 2018 (the 31st year from 1988) differs between the readings: Sweden 0 or 0.25,
+    # and France, Russia and the United States 1/3 (strict) or 1/4 (lenient).
+    assert sorted(bars) == [(30.0, round(1 / 12, 4))] * 3 + [(30.0, 0.25)]
+    caption = " ".join(caption_of(figure).split())
+    assert "spans the value under strict and under lenient dating" in caption
+    assert "Mediation: acts dated in the window" in caption
+
+
+def test_the_roles_table_says_how_each_role_is_dated(tables):
+    roles = tables["roles"]
+    cis = roles[(roles.actor == "cis") & (roles.window == "1992")]
+    # Undated in russia-initiatives: placed by the conflict it concerns, within the CIS's life.
+    assert cis.dated_by.tolist() == [["object, within the lifespan of cis"]]

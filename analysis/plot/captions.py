@@ -23,7 +23,15 @@ from matplotlib.layout_engine import ConstrainedLayoutEngine, TightLayoutEngine
 
 from ..timeline import Window
 from .labels import describe_windows, join_text, wrap_to_width
-from .style import CAPTION_GID, CAPTION_SIZE, DATES_TEXT, DOUBLE_COLUMN, LEVEL_TEXT, PAGE_HEIGHT
+from .style import (
+    CAPTION_GID,
+    CAPTION_SIZE,
+    DATES_TEXT,
+    DOUBLE_COLUMN,
+    LEVEL_TEXT,
+    MEDIATION_TEXT,
+    PAGE_HEIGHT,
+)
 
 __all__ = [
     "add_caption",
@@ -120,10 +128,17 @@ def compose_caption(sources: Sequence[str] | None, slicing: str, extra: str | No
 def table_caption(
     table: pd.DataFrame, order: Sequence[Window], sources: Sequence[str] | None, extra: str | None
 ) -> str:
-    """The caption of a figure of the measures table: its windows, dates and levels."""
+    """The caption of a figure of the measures table: its windows, dates, levels and what
+    counts as mediation."""
     dates = sorted(table["dates"].dropna().unique()) if "dates" in table else []
     levels = sorted(table["level"].dropna().unique()) if "level" in table else []
-    return compose_caption(sources, slicing_text(order, dates, levels), extra)
+    kinds = sorted(table["mediation"].dropna().unique()) if "mediation" in table else []
+    counted = ". ".join(MEDIATION_TEXT.get(k, k) for k in kinds)
+    return compose_caption(
+        sources,
+        slicing_text(order, dates, levels),
+        join_text(f"{counted}." if kinds else "", extra),
+    )
 
 
 def slicing_text(windows: Sequence[Window], dates: Sequence[str], levels: Sequence[str]) -> str:

@@ -21,6 +21,7 @@ __all__ = [
     "MARKERS",
     "MARK_COLOUR",
     "MEASURE_NAMES",
+    "MEDIATION_TEXT",
     "OKABE_ITO",
     "PAGE_HEIGHT",
     "SINGLE_COLUMN",
@@ -69,10 +70,16 @@ MEASURE_NAMES = {
     "group_betweenness": "Group betweenness",
 }
 DATES_TEXT = {
-    "lenient": "lenient (a fact counts in every window it may fall in; undated facts count "
-    "everywhere)",
+    "lenient": "lenient (a fact counts in every window it may fall in; an undated one, in "
+    "every window of the time of what it concerns, within its actors' lifespans)",
     "strict": "strict (a fact counts only in the windows it certainly falls in; undated facts "
     "never count)",
+}
+MEDIATION_TEXT = {
+    "acts": "Mediation: acts dated in the window (meetings, documents, dated statements); "
+    "sustained roles and undated statements are not counted",
+    "all": "Mediation: acts, and sustained roles (spells, undated statements) in every window "
+    "they may cover",
 }
 LEVEL_TEXT = {
     "state": "state (acts attributed to the state or body they were done for)",

@@ -35,6 +35,7 @@ __all__ = [
     "brokerage_sums",
     "measure_matrix",
     "measure_rows",
+    "reading_ranges",
     "tie_offsets",
     "top_actors",
     "value_limits",
@@ -84,6 +85,20 @@ def measure_matrix(
     pivot = rows.pivot_table(index="actor", columns="window", values="value", aggfunc="first")
     pivot = pivot.reindex(index=list(actors), columns=[w.label for w in order])
     return pivot.to_numpy(dtype=float)
+
+
+def reading_ranges(
+    rows: pd.DataFrame, actors: Sequence[str], order: Sequence[Window]
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """Actors x windows arrays of the lower and the higher of the values under strict and
+    lenient dating (columns ``strict`` and ``lenient``), or None if the table has none."""
+    if not {"strict", "lenient"} <= set(rows.columns):
+        return None
+    both = [
+        measure_matrix(rows.assign(value=rows[reading]), actors, order)
+        for reading in ("strict", "lenient")
+    ]
+    return np.fmin(*both), np.fmax(*both)
 
 
 def value_range(matrix: np.ndarray) -> tuple[float, float]:

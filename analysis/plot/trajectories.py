@@ -26,6 +26,7 @@ from .style import LABEL_SIZE, MARKERS, OKABE_ITO, SPREAD_PT
 from .table_data import (
     measure_matrix,
     measure_rows,
+    reading_ranges,
     tie_offsets,
     top_actors,
     value_limits,
@@ -36,6 +37,10 @@ from .table_data import (
 __all__ = ["plot_trajectories"]
 
 TIED_NOTE = "Lines that share a value in a window are drawn a point apart there."
+RANGE_NOTE = (
+    "A bar in a line's colour spans the value under strict and under lenient dating "
+    "where the two differ."
+)
 
 
 def plot_trajectories(
@@ -89,12 +94,14 @@ def plot_trajectories(
     if rank:
         rows = window_ranks(rows)
     matrix = measure_matrix(rows, actors, order)
+    ranges = None if rank else reading_ranges(rows, actors, order)
     labels = table_labels(table, actors, names, width=26)
     short = abbreviations(labels, table_names(table, actors))
-    text = table_caption(table, order, sources, join_text(TIED_NOTE, short, caption))
+    notes = join_text(TIED_NOTE, RANGE_NOTE if ranges is not None else "", short, caption)
+    text = table_caption(table, order, sources, notes)
     # Double column: thirty-odd yearly windows need the width to keep their points apart.
     fig, ax = figure_and_axes(ax, figsize=print_size(3.9, text))
-    _draw_lines(fig, ax, matrix, labels, rank=rank)
+    _draw_lines(fig, ax, matrix, labels, rank=rank, ranges=ranges)
     ax.set_xlim(-0.5, len(order) - 0.5)
     _finish_axes(ax, measure, order, len(actors), rank=rank)
     add_caption(fig, text)
@@ -102,19 +109,28 @@ def plot_trajectories(
 
 
 def _draw_lines(
-    fig: Figure, ax: Axes, matrix: np.ndarray, labels: Sequence[str], *, rank: bool
+    fig: Figure,
+    ax: Axes,
+    matrix: np.ndarray,
+    labels: Sequence[str],
+    *,
+    rank: bool,
+    ranges: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> None:
     """One line per row of ``matrix``; values shared in a window are spread a point apart.
 
     A value held by one actor is drawn where it is. Ranks run downwards from 1 at the top.
+    ``ranges`` (low, high): a bar where the two readings of dates differ.
     """
-    limits = value_limits(matrix, rank=rank)
+    limits = value_limits(matrix if ranges is None else np.vstack([matrix, *ranges]), rank=rank)
     ax.set_ylim(limits[::-1] if rank else limits)
     height_pt = ax.get_position().height * fig.get_figheight() * 72
     per_point = (limits[1] - limits[0]) / max(height_pt, 1.0) * (-1 if rank else 1)
     shifts = tie_offsets(matrix) * -SPREAD_PT * per_point
     x = np.arange(matrix.shape[1])
     for i, label in enumerate(labels):
+        if ranges is not None:
+            _draw_range(ax, x, ranges[0][i] + shifts[i], ranges[1][i] + shifts[i], i)
         ax.plot(
             x,
             matrix[i] + shifts[i],
@@ -126,6 +142,20 @@ def _draw_lines(
             markeredgecolor="white",
             markeredgewidth=0.6,
             zorder=3 + (len(labels) - i) * 0.01,
+        )
+
+
+def _draw_range(ax: Axes, x: np.ndarray, low: np.ndarray, high: np.ndarray, i: int) -> None:
+    differs = np.isfinite(low) & np.isfinite(high) & ~np.isclose(low, high)
+    if differs.any():
+        ax.vlines(
+            x[differs],
+            low[differs],
+            high[differs],
+            color=OKABE_ITO[i % len(OKABE_ITO)],
+            linewidth=4,
+            alpha=0.35,
+            zorder=2,
         )
 
 
