@@ -23,7 +23,7 @@ from .measures import profile, with_readings
 from .options import DATES
 from .roles import actor_roles, role_transitions
 from .sensitivity import source_sensitivity
-from .timeline import Window, as_of, fixed_windows, period_windows
+from .timeline import Window, as_of, data_years, fixed_windows, period_windows
 
 __all__ = [
     "FigureFiles",
@@ -33,42 +33,6 @@ __all__ = [
     "write_analysis",
     "write_figures",
 ]
-
-
-def data_years(graph: nx.MultiDiGraph) -> tuple[int, int]:
-    """From the start of the earliest conflict (else the first dated relationship)
-    to the last year a dated relationship touches, but not past the year the latest
-    source was published: a later date is the source's forecast (a chairmanship to come).
-
-    >>> import networkx as nx
-    >>> g = nx.MultiDiGraph()
-    >>> _ = g.add_edge("a", "b", earliest="2011-01-01", latest="2021-12-31")
-    >>> data_years(g)
-    (2011, 2021)
-    >>> g.add_node("s", label="Source", published="2020")
-    >>> data_years(g)
-    (2011, 2020)
-    """
-    starts = [
-        int(a["earliest"][:4])
-        for _, a in graph.nodes(data=True)
-        if a.get("label") == "Conflict" and a.get("earliest")
-    ]
-    years = [
-        int(value[:4])
-        for *_, attrs in graph.edges(data=True)
-        for value in (attrs.get("earliest"), attrs.get("latest"))
-        if value
-    ]
-    if not years:
-        raise AnalysisError("no dated relationship: nothing to slice by time")
-    published = [
-        int(a["published"][:4])
-        for _, a in graph.nodes(data=True)
-        if a.get("label") == "Source" and str(a.get("published", ""))[:4].isdigit()
-    ]
-    last = min(max(years), max(published)) if published else max(years)
-    return min(starts) if starts else min(years), max(last, min(years))
 
 
 def choose_windows(

@@ -50,6 +50,7 @@ __all__ = [
     "Window",
     "act_time",
     "as_of",
+    "data_years",
     "fact_time",
     "fixed_windows",
     "is_active",
@@ -113,6 +114,46 @@ def fixed_windows(
         label = f"{begin}" if begin == end else f"{begin}-{end}"
         windows.append(Window(f"{begin:04d}-01-01", f"{end:04d}-12-31", label))
     return windows
+
+
+def data_years(graph: nx.MultiDiGraph) -> tuple[int, int]:
+    """From the start of the earliest conflict (else the first dated relationship, or
+    event or document) to the last year one touches, but not past the year the latest
+    source was published: a later date is the source's forecast (a chairmanship to come).
+
+    >>> import networkx as nx
+    >>> g = nx.MultiDiGraph()
+    >>> _ = g.add_edge("a", "b", earliest="2011-01-01", latest="2021-12-31")
+    >>> data_years(g)
+    (2011, 2021)
+    >>> g.add_node("s", label="Source", published="2020")
+    >>> data_years(g)
+    (2011, 2020)
+    """
+    starts = [
+        int(a["earliest"][:4])
+        for _, a in graph.nodes(data=True)
+        if a.get("label") == "Conflict" and a.get("earliest")
+    ]
+    # A relationship is dated by its record, or by the event or document it concerns.
+    dated = [a for *_, a in graph.edges(data=True)] + [
+        a for _, a in graph.nodes(data=True) if a.get("label") in ITEM_LABELS
+    ]
+    years = [
+        int(value[:4])
+        for attrs in dated
+        for value in (attrs.get("earliest"), attrs.get("latest"))
+        if value
+    ]
+    if not years:
+        raise AnalysisError("no dated relationship: nothing to slice by time")
+    published = [
+        int(a["published"][:4])
+        for _, a in graph.nodes(data=True)
+        if a.get("label") == "Source" and str(a.get("published", ""))[:4].isdigit()
+    ]
+    last = min(max(years), max(published)) if published else max(years)
+    return min(starts) if starts else min(years), max(last, min(years))
 
 
 def period_windows(graph: nx.MultiDiGraph) -> list[Window]:

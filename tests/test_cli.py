@@ -207,7 +207,7 @@ def test_an_analysis_that_cannot_run_is_one_clear_error(run, demo, args, message
     assert result.stderr == f"Error: {message}\n"
 
 
-def test_two_conflicts_in_sides_are_refused_by_the_analysis_for_now(run, demo):
+def test_two_conflicts_in_sides_are_refused_by_the_analysis_saying_what_to_do(run, demo):
     entities = demo / "entities" / "demo.yaml"
     for name in ("war-a", "war-b"):
         with entities.open("a", encoding="utf-8") as f:
@@ -219,4 +219,8 @@ def test_two_conflicts_in_sides_are_refused_by_the_analysis_for_now(run, demo):
     assert run("--data", demo, "validate").exit_code == 0
     result = run("--data", demo, "analyze", "--out", demo.parent / "out")
     assert result.exit_code == 1
-    assert result.stderr == "Error: sides.yaml must describe exactly one conflict for now\n"
+    assert result.stderr == (
+        "Error: sides.yaml describes 2 conflicts (war-a, war-b); the analysis measures "
+        "brokerage between the sides of one conflict: keep one in sides.yaml, or give each "
+        "conflict its own data folder (--data)\n"
+    )

@@ -687,6 +687,31 @@ def test_corpus_heatmap_and_mix_on_periods(corpus_graph, periods):
     assert isinstance(plot_brokerage_mix(table, sources=source_titles(graph)), Figure)
 
 
+def test_role_timeline_years_default_to_the_data():
+    graph = nx.MultiDiGraph()
+    graph.add_node("se", label="State", name="Sweden")
+    graph.add_node(
+        "talks",
+        label="Event",
+        name="Talks",
+        time="2003",
+        earliest="2003-01-01",
+        latest="2003-12-31",
+    )
+    graph.add_node("g", label="Format", name="Group")
+    spell = {
+        "type": "CO_CHAIR_OF",
+        "key": "k1",
+        "time": "2001/2002",
+        "earliest": "2001-01-01",
+        "latest": "2002-12-31",
+    }
+    graph.add_edges_from([("se", "g", spell), ("se", "talks", {"type": "MEDIATED", "key": "k2"})])
+    ax = plot_role_timeline(graph).axes[0]
+    # 2001 (the first dated relationship) to 2003 (the last date it touches).
+    assert ax.get_xlim() == (2001.0, 2004.0)
+
+
 def test_corpus_role_timeline(corpus_graph):
     graph, _ = corpus_graph
     figure = plot_role_timeline(graph)
@@ -696,7 +721,8 @@ def test_corpus_role_timeline(corpus_graph):
     legend = legend_texts(figure)
     assert "Co-chair of Minsk Group co-chairmanship" in legend
     text = " ".join(caption_of(figure).split())
-    assert "Remler et al. (2020)" in text and "1991\u20132020" in text and "Level: state" in text
+    # By default the data's span: from the conflict's start (1988) to the last source (2020).
+    assert "Remler et al. (2020)" in text and "1988\u20132020" in text and "Level: state" in text
 
     given = Figure()
     ax = given.add_subplot()

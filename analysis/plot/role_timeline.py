@@ -16,7 +16,7 @@ from matplotlib.patches import Patch
 
 from dipgraph.errors import AnalysisError
 
-from ..timeline import Window
+from ..timeline import Window, data_years
 from .captions import add_caption, compose_caption, print_size
 from .figure import figure_and_axes, legend_below, set_title
 from .graph_data import (
@@ -46,8 +46,8 @@ def plot_role_timeline(
     graph: nx.MultiDiGraph,
     *,
     actors: Sequence[str] | None = None,
-    start: int = 1991,
-    end: int = 2020,
+    start: int | None = None,
+    end: int | None = None,
     names: Mapping[str, str] | None = None,
     sources: Sequence[str] | None = None,
     caption: str | None = None,
@@ -63,7 +63,8 @@ def plot_role_timeline(
         Actor ids, one lane each, top to bottom; by default the states that co-chaired
         a body or mediated (at state level), ordered by their first dated activity.
     start, end
-        The years shown (1 January of ``start`` to 31 December of ``end``).
+        The years shown (1 January of ``start`` to 31 December of ``end``); by default
+        the data's span (`dipgraph.analysis.timeline.data_years`).
     names
         Display names by actor id.
     sources
@@ -83,6 +84,9 @@ def plot_role_timeline(
         attributed to the actor at state level and dated to within a year, at the
         middle of their dates (whiskers: the span of an imprecise date).
     """
+    if start is None or end is None:
+        first, last = data_years(graph)
+        start, end = start or first, end or last
     window = Window(f"{start:04d}-01-01", f"{end:04d}-12-31", f"{start}-{end}")
     spells, marks = timeline_spells(graph, window), mediation_marks(graph, window)
     actors = list(timeline_actors(graph, spells, marks) if actors is None else actors)

@@ -351,7 +351,11 @@ def _one_conflict(sides: dict) -> dict[str, list[str]]:
     if not sides:
         return {}
     if len(sides) != 1:
-        raise AnalysisError(f"{SIDES_FILE} must describe exactly one conflict for now")
+        raise AnalysisError(
+            f"{SIDES_FILE} describes {len(sides)} conflicts ({', '.join(sorted(sides))}); "
+            "the analysis measures brokerage between the sides of one conflict: keep one "
+            f"in {SIDES_FILE}, or give each conflict its own data folder (--data)"
+        )
     return next(iter(sides.values())).sides
 
 
@@ -458,7 +462,7 @@ def build(
     sections["export"] = write_graph_exports(
         graph, out / "export", formats=EXPORT_FORMATS, passages=passages
     )
-    summary = "```\n" + describe_load(loaded) + "\n```"
+    summary = "```\n" + describe_load(loaded) + "\n" + leading_mediators(analysis) + "\n```"
     index = _write_index(out, sections, summary=summary, skipped=figures.skipped)
     return BuildResult(loaded, analysis, figures, sections, index)
 

@@ -113,7 +113,7 @@ def build(settings: Settings, out: Path, texts: Path | None) -> None:
             settings, out=out, load_progress=progress, on_stage=progress.stage, texts=texts
         )
     click.echo(describe_load(result.load))
-    click.echo(leading_mediators(result.analysis, last=3))
+    click.echo(leading_mediators(result.analysis))
     warnings = result.load.checked.report.warnings
     warned = f" (listed in {out / 'records' / 'warnings.txt'})" if warnings else ""
     click.echo(f"Warnings: {len(warnings)}{warned}")
