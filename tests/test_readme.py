@@ -68,3 +68,15 @@ def test_two_setup_commands_are_the_ones_ci_runs():
     ]
     for command in commands:
         assert f"\n{command}\n" in ci
+
+
+def test_the_build_summary_in_the_readme_is_what_the_records_give(tmp_path):
+    """The README's leading mediators, line by line, are the analysis of the shipped
+    records (so a change of the data or the method that moves them fails here)."""
+    from dipgraph.pipeline import analyze_data, leading_mediators
+    from dipgraph.settings import Settings
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = readme.split("Leading mediator by mediation betweenness", 1)[1].split("Warnings:")[0]
+    result = analyze_data(Settings(data=DATA), out=tmp_path)
+    assert "Leading mediator by mediation betweenness" + shown == leading_mediators(result) + "\n"
