@@ -215,3 +215,23 @@ def test_the_roles_table_says_how_each_role_is_dated(tables):
     cis = roles[(roles.actor == "cis") & (roles.window == "1992")]
     # Undated in russia-initiatives: placed by the conflict it concerns, within the CIS's life.
     assert cis.dated_by.tolist() == [["object, within the lifespan of cis"]]
+
+
+@pytest.mark.parametrize("level", ["state", "person"])
+@pytest.mark.parametrize("mediation", ["acts", "all"])
+def test_no_actor_brokers_before_its_lifespan_begins(corpus, level, mediation):
+    graph, sides = corpus
+    begins = {
+        node: attrs["earliest"]
+        for node, attrs in graph.nodes(data=True)
+        if attrs.get("label") in ("State", "Organization", "Person", "Format")
+        and attrs.get("time")
+        and attrs.get("earliest")
+    }
+    # The corpus records lifespans for the CIS, the Minsk Group and other formats.
+    assert {"cis", "minsk-group"} <= set(begins)
+    tables = analyze_graph(graph, sides, YEARS, level=level, mediation=mediation, permutations=2)
+    m = tables["measures"]
+    m = m[(m.measure == "mediation_betweenness") & m.actor.isin(begins)]
+    early = m[m.end < m.actor.map(begins)]
+    assert early[(early.strict > 0) | (early.lenient > 0)].empty
