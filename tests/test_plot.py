@@ -463,9 +463,12 @@ def test_decimal_year():
 
 def test_timeline_spells(tiny):
     spells = timeline_spells(tiny, SPAN)
+    # ru's mediation of the war from 1994 on is a sustained role (a spell); fr's of the
+    # May 1994 talks, dated "by May 1994", is an act however it is written.
     assert [(s.actor, s.type, s.body, s.attrs["time"]) for s in spells] == [
         ("ru", "CO_CHAIR_OF", "mg", "1997/.."),
         ("ru", "MEMBER_OF", "osce", "/1992-05"),
+        ("ru", "MEDIATED", "war", "1994/.."),
         ("fr", "CO_CHAIR_OF", "mg", "1997/"),
         ("fr", "MEMBER_OF", "cis", "1994/1996"),
     ]
@@ -721,6 +724,18 @@ def test_corpus_role_timeline(corpus_graph):
     legend = legend_texts(figure)
     assert "Co-chair of Minsk Group co-chairmanship" in legend
     text = " ".join(caption_of(figure).split())
+    # Sustained mediation roles as thin black bars: Russia's 2008/2020 (solid) and the
+    # known starts of "from 1993" (Russia) and "from 1997" (France, Russia, the United
+    # States).
+    black = [
+        round(c.get_paths()[0].get_extents().x0, 2)
+        for c in ax.collections
+        if c.get_paths()
+        and not c.get_gid()
+        and len(c.get_facecolor())
+        and tuple(c.get_facecolor()[0]) == (0, 0, 0, 1)
+    ]
+    assert sorted(black) == [1992.94, 1996.94, 1996.94, 1996.94, 2008.0]
     # By default the data's span: from the conflict's start (1988) to the last source (2020).
     assert "Remler et al. (2020)" in text and "1988\u20132020" in text and "Level: state" in text
 
@@ -741,8 +756,9 @@ def test_role_timeline_of_the_tiny_graph(tiny):
         "Member of Commonwealth of Independent States",
         "Member of OSCE",
     ]
-    # Bars: ru's open co-chairmanship and its OSCE membership (faded, and solid at its
-    # known end), fr's co-chairmanship (faded, and solid at its start) and CIS membership.
+    # Bars: ru's open co-chairmanship, its OSCE membership (faded, and solid at its known
+    # end) and its open mediation of the war from 1994, fr's co-chairmanship (faded, and
+    # solid at its start) and CIS membership.
     bars = [
         (round(c.get_paths()[0].get_extents().x0, 2), c.get_zorder())
         for c in ax.collections
@@ -751,6 +767,7 @@ def test_role_timeline_of_the_tiny_graph(tiny):
     assert sorted(b for b in bars if b[1] in (1, 2)) == [
         (1991.0, 1),
         (1992.36, 2),
+        (1994.0, 2),
         (1994.0, 2),
         (1996.94, 2),
         (1997.0, 1),

@@ -52,7 +52,7 @@ __all__ = [
 ]
 
 SPELL_TYPES = ("CO_CHAIR_OF", "MEMBER_OF")
-MEDIATED_SLOT = "MEDIATED"  # the slot of a lane that holds its mediation marks
+MEDIATED_SLOT = "MEDIATED"  # the slot of a lane that holds its mediation spells and marks
 
 
 def decimal_year(day: str, *, end: bool = False) -> float:
@@ -99,20 +99,34 @@ class Lane:
     """One actor's lane: a slot per kind of spell it held, then one for its marks."""
 
     actor: str
-    slots: list[tuple[str, str] | str]  # spell kinds, then MEDIATED_SLOT if it has marks
+    slots: list[tuple[str, str] | str]  # spell kinds, then MEDIATED_SLOT if it mediated
     top: float  # the lane's top edge, in the units of the timeline's y axis
 
 
 def timeline_spells(graph: nx.MultiDiGraph, window: Window) -> list[Spell]:
-    """The dated ``CO_CHAIR_OF`` and ``MEMBER_OF`` relationships that may fall in ``window``."""
+    """The dated ``CO_CHAIR_OF`` and ``MEMBER_OF`` relationships that may fall in ``window``,
+    and the ``MEDIATED`` ones of something other than an event or document recorded as
+    spells (``2008/2020``, ``1997/``): sustained roles, drawn as bars in the lane's
+    mediation slot."""
     spells = []
     for u, v, attrs in graph.edges(data=True):
-        if attrs["type"] not in SPELL_TYPES or attrs.get("time") is None:
+        time = attrs.get("time")
+        if time is None or not (attrs["type"] in SPELL_TYPES or _mediation_spell(graph, v, attrs)):
             continue
-        when = fact_time(graph, v, attrs)
+        when = fact_time(graph, v, attrs, subject=u)
         if is_active(when, window, dates="lenient"):
             spells.append(Spell(u, v, attrs["type"], attrs, when))
     return spells
+
+
+def _mediation_spell(graph: nx.MultiDiGraph, target: str, attrs: Mapping[str, Any]) -> bool:
+    # Mediating an event or a document is an act however it is dated; mediating the
+    # conflict over a spell is a sustained role.
+    return (
+        attrs["type"] == "MEDIATED"
+        and "/" in str(attrs.get("time"))
+        and graph.nodes[target].get("label") not in ITEM_LABELS
+    )
 
 
 def spell_bars(
@@ -212,9 +226,11 @@ def timeline_actors(
 
 
 def spell_kinds(graph: nx.MultiDiGraph, spells: Iterable[Spell]) -> list[tuple[str, str]]:
-    """The spells' ``(type, body)`` kinds: co-chairmanships first, then by body name."""
+    """The spells' ``(type, body)`` kinds: co-chairmanships first, then by body name.
+    Mediation spells have no kind of their own: they share the mediation slot."""
     return sorted(
-        {s.kind for s in spells}, key=lambda k: (k[0] != "CO_CHAIR_OF", node_name(graph, k[1]))
+        {s.kind for s in spells if s.type in SPELL_TYPES},
+        key=lambda k: (k[0] != "CO_CHAIR_OF", node_name(graph, k[1])),
     )
 
 
@@ -234,7 +250,8 @@ def timeline_lanes(
         slots: list[tuple[str, str] | str] = [
             k for k in kinds if any(s.actor == actor and s.kind == k for s in spells)
         ]
-        if any(m.fact.actor == actor for m in marks):
+        mediated = any(s.actor == actor and s.type == MEDIATED_SLOT for s in spells)
+        if mediated or any(m.fact.actor == actor for m in marks):
             slots.append(MEDIATED_SLOT)
         lanes.append(Lane(actor, slots, y))
         y += max(len(slots), 1) * slot + gap

@@ -39,6 +39,7 @@ __all__ = ["plot_role_timeline"]
 
 SLOT, GAP = 0.3, 0.45  # the height of a lane's slot, and the space between lanes
 PALETTE = tuple(c for c in OKABE_ITO if c not in (MARK_COLOUR, "#000000"))
+MEDIATION_SPELL_COLOUR = "#000000"  # thin black bars under the vermillion marks
 FADED_ALPHA = 0.22
 
 
@@ -129,9 +130,13 @@ def _draw_lane(
     colour_of: Mapping[tuple[str, str], str],
     years: tuple[float, float],
 ) -> None:
-    """The lane's spells, one slot per kind, then its mediation marks in the last slot."""
+    """The lane's spells, one slot per kind, then its mediation spells (thin bars) and
+    marks in the last slot."""
     for spell in spells:
-        if spell.actor == lane.actor:
+        if spell.actor == lane.actor and spell.type == MEDIATED_SLOT:
+            y = lane.top + lane.slots.index(MEDIATED_SLOT) * SLOT + 0.3 * SLOT
+            _draw_spell(ax, spell, y, 0.4 * SLOT, MEDIATION_SPELL_COLOUR, years)
+        elif spell.actor == lane.actor:
             y = lane.top + lane.slots.index(spell.kind) * SLOT + 0.1 * SLOT
             _draw_spell(ax, spell, y, 0.8 * SLOT, colour_of[spell.kind], years)
     for mark in marks:
@@ -200,7 +205,7 @@ def _style_timeline(
     for side in ("top", "right", "left"):
         ax.spines[side].set_visible(False)
     ax.set_xlabel("Year", fontsize=LABEL_SIZE)
-    set_title(ax, "Co-chairmanships, memberships and dated mediation, by state")
+    set_title(ax, "Co-chairmanships, memberships and mediation, by state")
 
 
 def _legend_handles(
@@ -217,6 +222,9 @@ def _legend_handles(
         )
         for k in kinds
     ]
+    handles.append(
+        Patch(facecolor=MEDIATION_SPELL_COLOUR, label="Mediating over a spell\n(a sustained role)")
+    )
     handles.append(
         Patch(
             facecolor=mpl.colors.to_rgba("0.4", FADED_ALPHA),
@@ -253,7 +261,8 @@ def _slicing(start: int, end: int) -> str:
     return (
         f"Windows: none; each fact at its own dated bounds, {start}\u2013{end}. Dates: as "
         "recorded (an open end '..' runs to the edge; a spell is pale and hatched where a "
-        "bound is unknown). Bars: the state's own CO_CHAIR_OF and MEMBER_OF records. Markers: "
-        "MEDIATED facts dated to within a year or by one known bound. Level: "
+        "bound is unknown). Bars: the state's own CO_CHAIR_OF and MEMBER_OF records; thin bars, "
+        "its MEDIATED records that span years. Markers: MEDIATED facts dated to within a year "
+        "or by one known bound. Level: "
         f"{LEVEL_TEXT['state']}."
     )
