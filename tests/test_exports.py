@@ -279,3 +279,21 @@ def test_cli_export_quotes_the_passages_only_from_the_right_texts(tmp_path, seed
     passage = (seeds / "001_392085007d96450f.txt").read_text(encoding="utf-8")[3660:3919]
     data = json.loads(page.split('id="dipgraph-data">')[1].split("</script>")[0])
     assert data["passages"]["russia-initiatives@3660-3919"] == passage
+
+
+def test_cli_analyze_keeps_the_old_reading_of_mediation_behind_an_option(tmp_path):
+    run = CliRunner().invoke(
+        cli,
+        ["--data", str(DATA), "analyze", "--mediation", "all", "--dates", "strict",
+         "--window", "5y", "--out", str(tmp_path)],
+    )  # fmt: skip
+    assert run.exit_code == 0, run.output
+    # With sustained roles counted, the Minsk Group's mediation of 1992-2020 (remler-2020)
+    # makes its three co-chairs brokers of every window, certain or not.
+    assert run.stdout.splitlines()[:5] == [
+        "Leading mediator by mediation betweenness (all mediation, strict dates):",
+        "  1988-1992: Russia 1.00 (one source: russia-initiatives)",
+        "  1993-1997: Russia 1.00",
+        "  1998-2002: France, Russia, United States 0.33 [lenient 0.11] (one source: remler-2020)",
+        "  2003-2007: France, Russia, United States 0.33 [lenient 0.11] (one source: remler-2020)",
+    ]
