@@ -1,8 +1,16 @@
-"""Problems found in records, reported as ``file:line: record: field: message``."""
+"""Problems found in records, reported as ``file:line: record: field: message``.
+
+A problem is one line whatever the record holds: a control character or a line
+break in a value it quotes is printed as an escape.
+
+>>> print(Problem("data/x.yaml", 3, "a\\nb", "name", "contains control character U+0000"))
+data/x.yaml:3: a\\nb: name: contains control character U+0000
+"""
 
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 
 __all__ = ["Problem", "Report", "did_you_mean"]
@@ -19,7 +27,22 @@ class Problem:
 
     def __str__(self) -> str:
         prefix = "warning: " if self.severity == "warning" else ""
-        return f"{self.file}:{self.line}: {self.record}: {self.field}: {prefix}{self.message}"
+        record = self.record
+        if len(record) > MAX_SHOWN:  # an overlong id is reported; it need not be printed whole
+            record = f"{record[:60]}... ({len(record):,} characters)"
+        line = f"{self.file}:{self.line}: {record}: {self.field}: {prefix}{self.message}"
+        return _UNPRINTABLE.sub(_escape, line)
+
+
+MAX_SHOWN = 200  # longer record names are shortened in the printed line
+
+
+# Line breaks and control characters, which would split or garble a problem's line.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+
+
+def _escape(match: re.Match) -> str:
+    return match.group().encode("unicode_escape", "backslashreplace").decode("ascii")
 
 
 @dataclass

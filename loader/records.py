@@ -9,13 +9,20 @@ Layout of a data folder::
     coverage.yaml         why uncited paragraphs are left out (see `dipgraph.loader.coverage`)
 
 Reading never stops at the first problem: structural problems (a missing field,
-a wrong type, bad YAML) are collected in ``Records.report`` and the record is
-kept as far as it can be, so `validate` can report everything at once.
+a wrong type, bad YAML, a file that is not a regular UTF-8 file) are collected in
+``Records.report`` and the record is kept as far as it can be, so `validate` can
+report everything at once.
+
+Every field has a type: text, a list of text, an EDTF date, a number, a citation.
+Every string, wherever it is, is at most `MAX_TEXT_LENGTH` characters (an ``id``
+`MAX_ID_LENGTH`, a name or alias `MAX_NAME_LENGTH`) and holds no control character.
 """
 
 from __future__ import annotations
 
+import math
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,10 +32,34 @@ from .explanations import EXPLANATIONS, read_explanations, read_note_explanation
 from .problems import Problem, Report, did_you_mean
 from .sides import SIDES_FILE, ConflictSides, read_sides
 from .timespan import TimeSpan, parse_time
-from .vocabulary import CLAIM_COMMON, ENTITY_COMMON, LABELS, RELATIONSHIPS
-from .yamlio import LineDict, YamlSyntaxError, read_yaml
+from .vocabulary import CLAIM_COMMON, CONFIDENCE, ENTITY_COMMON, LABELS, RELATIONSHIPS
+from .yamlio import (
+    MAX_ID_LENGTH,
+    MAX_NAME_LENGTH,
+    MAX_TEXT_LENGTH,
+    LineDict,
+    LineList,
+    YamlSyntaxError,
+    file_problem,
+    read_yaml,
+    strings_in,
+    text_problem,
+)
 
-__all__ = ["Citation", "Claim", "Entity", "Records", "Source", "read_records"]
+__all__ = [
+    "MAX_ID_LENGTH",
+    "MAX_INTEGER",
+    "MAX_NAME_LENGTH",
+    "MAX_TEXT_LENGTH",
+    "Citation",
+    "Claim",
+    "Entity",
+    "Records",
+    "Source",
+    "read_records",
+]
+
+MAX_INTEGER = 2**63 - 1  # the databases store 64-bit integers; a larger one is clamped
 
 SOURCE_RECORD_FIELDS = (
     "id",
@@ -150,20 +181,23 @@ def read_records(root: Path | str) -> Records:
     records = Records(root)
     reader = _Reader(records)
     sources = root / "sources.yaml"
-    if not sources.is_file():
+    if not os.path.lexists(sources):
         reader.error(sources, 0, "-", "file", "no sources.yaml in the data folder")
-    else:
+    elif reader.readable(sources):
         reader.read_sources(sources)
-    for path in sorted((root / "entities").glob("*.yaml")):
+    for path in reader.files(root / "entities"):
         reader.read_entities(path)
-    for path in sorted((root / "claims").glob("*.yaml")):
+    for path in reader.files(root / "claims"):
         reader.read_claims(path)
     sides = root / SIDES_FILE
-    if sides.is_file():
+    if os.path.lexists(sides) and reader.readable(sides):
         records.sides = read_sides(sides, records.report, shown=display_path(sides))
-    shown = display_path(root / EXPLANATIONS)
-    records.explanations = read_explanations(root, records.report, shown=shown)
-    records.note_explanations = read_note_explanations(root, records.report, shown=shown)
+    coverage = root / EXPLANATIONS
+    shown = display_path(coverage)
+    if os.path.lexists(coverage) and reader.readable(coverage):
+        records.explanations = read_explanations(root, records.report, shown=shown)
+        records.note_explanations = read_note_explanations(root, records.report, shown=shown)
+        reader.check_coverage_strings(coverage)
     _warn_unread_files(root, records.report)
     return records
 
@@ -172,7 +206,8 @@ _READ = {"sources.yaml", SIDES_FILE, EXPLANATIONS, "entities", "claims"}
 
 
 def _warn_unread_files(root: Path, report: Report) -> None:
-    """YAML files dipgraph would pass over without a word: a misspelt name, a ``.yml``."""
+    """Files dipgraph would pass over without a word: a misspelt name, a ``.yml``, and
+    anything that is not a regular file or a folder (a FIFO, a broken link)."""
     if not root.is_dir():
         return
     found = [p for p in root.iterdir() if p.name not in _READ and p.suffix in (".yaml", ".yml")]
@@ -183,6 +218,35 @@ def _warn_unread_files(root: Path, report: Report) -> None:
             "entities/*.yaml and claims/*.yaml"
         )
         report.add(Problem(display_path(path), 0, "-", "file", message, "warning"))
+    for path in sorted(_odd_entries(root, skip={*found})):
+        message = f"{file_problem(path)}: dipgraph reads only regular files and folders"
+        report.add(Problem(display_path(path), 0, "-", "file", message, "warning"))
+
+
+def _odd_entries(root: Path, skip: set[Path]) -> Iterator[Path]:
+    """Entries of the data folders that are neither regular files nor folders and that
+    no other check reports."""
+    for folder in (root, root / "entities", root / "claims"):
+        if not folder.is_dir():
+            continue
+        for path in folder.iterdir():
+            if path in skip or path.is_dir():
+                continue
+            if folder == root and path.name in _READ:  # reported when read
+                continue
+            if folder != root and path.suffix == ".yaml":
+                continue
+            if file_problem(path) is not None:
+                yield path
+
+
+def _number_problem(value: int | float) -> str | None:
+    """Why a number cannot be stored as given, or None."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return "must be a finite number"
+    if isinstance(value, int) and not -MAX_INTEGER - 1 <= value <= MAX_INTEGER:
+        return f"{value} is out of range: numbers must lie within ±{MAX_INTEGER} (64 bits)"
+    return None
 
 
 def _number(value) -> int | float | None:
@@ -192,15 +256,30 @@ def _number(value) -> int | float | None:
 
 
 def _not_a_number(value) -> str:
-    """PyYAML reads ``2.5e6`` as text (YAML 1.1 wants ``2.5e+6``): say so."""
+    """YAML reads ``2.5e6`` as text (a float needs a dot and a signed exponent): say so."""
     try:
         number = float(value) if isinstance(value, str) else None
     except ValueError:
         number = None
-    if number is None:
+    if number is None or not math.isfinite(number):
         return "must be a number"
     shown = int(number) if value.strip().lstrip("+-").isdigit() else number
     return f"must be a number: YAML reads {value!r} as text; write {shown!r}"
+
+
+def _text_limit(where: str) -> int:
+    """The length limit of the string at field path ``where``."""
+    if where == "id":
+        return MAX_ID_LENGTH
+    if where == "name" or (where.startswith("aliases") and ".sources" not in where):
+        return MAX_NAME_LENGTH
+    return MAX_TEXT_LENGTH
+
+
+def _shown(value: object) -> str:
+    """A value as a message quotes it, shortened."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def display_path(path: Path) -> str:
@@ -219,6 +298,24 @@ class _Reader:
     # -- reporting ----------------------------------------------------------
     def error(self, path, line, record, fld, message):
         self.records.report.add(Problem(display_path(Path(path)), line, record, fld, message))
+
+    # -- files --------------------------------------------------------------
+    def readable(self, path: Path) -> bool:
+        """Whether ``path`` is a regular file (or a link to one); if not, say why."""
+        problem = file_problem(path)
+        if problem:
+            self.error(path, 0, "-", "file", problem)
+        return problem is None
+
+    def files(self, folder: Path) -> list[Path]:
+        """The readable ``*.yaml`` files of ``folder``, in name order; the others reported."""
+        if not os.path.lexists(folder):
+            return []
+        if not folder.is_dir():
+            problem = file_problem(folder) or "a regular file"
+            self.error(folder, 0, "-", "file", f"{problem}: {folder.name} must be a folder")
+            return []
+        return [path for path in sorted(folder.glob("*.yaml")) if self.readable(path)]
 
     def _load(self, path: Path, expect: type):
         try:
@@ -239,12 +336,14 @@ class _Reader:
             return None
         return doc
 
-    def _items(self, path: Path, items, what: str):
-        for item in items:
+    def _items(self, path: Path, items, what: str) -> Iterator[LineDict]:
+        for index, item in enumerate(items):
             if isinstance(item, LineDict):
                 yield item
             else:
-                self.error(path, 0, "-", what, f"each entry must be a mapping, got {item!r}")
+                line = items.line_at(index) if isinstance(items, LineList) else 0
+                message = f"each entry must be a mapping, got {_shown(item)}"
+                self.error(path, line, "-", what, message)
 
     def _duplicate(self, path, item, ident) -> bool:
         if ident in self.seen:
@@ -260,37 +359,74 @@ class _Reader:
         self.seen[ident] = (display_path(path), item.line)
         return False
 
+    # -- strings --------------------------------------------------------------
+    def _check_strings(self, path, item: LineDict, record: str, skip=()) -> None:
+        """Every string of ``item``, keys included: no control character, not too long."""
+        for key, value in item.items():
+            if key in skip:
+                continue
+            own = [(str(key), key, None)] if isinstance(key, str) else []
+            for where, text, line in [*own, *strings_in(value, str(key))]:
+                problem = text_problem(text, _text_limit(where))
+                if problem:
+                    self.error(path, line or item.line_of(key), record, where, problem)
+
+    def check_coverage_strings(self, path: Path) -> None:
+        """coverage.yaml's reasons and keys, checked like every record's strings."""
+        try:
+            doc = read_yaml(path)
+        except YamlSyntaxError:
+            return  # read_explanations reports it
+        if isinstance(doc, LineDict):
+            for key, value in doc.items():
+                if isinstance(value, LineDict):
+                    self._check_strings(path, value, str(key))
+
     # -- sources --------------------------------------------------------------
     def read_sources(self, path: Path) -> None:
         doc = self._load(path, list)
         for item in self._items(path, doc or [], "source"):
-            ident = str(item.get("id", "?"))
-            self._unknown_fields(path, item, ident, SOURCE_RECORD_FIELDS)
-            if not self._require(path, item, ident, SOURCE_REQUIRED) or self._duplicate(
-                path, item, ident
-            ):
-                continue
-            chars = item["chars"]
-            if not isinstance(chars, int) or chars <= 0:
-                self.error(
-                    path, item.line_of("chars"), ident, "chars", "must be a positive integer"
-                )
-                continue
-            published = self._time(path, item, ident, "published")
-            props = {
-                k: item[k] for k in ("authors", "publisher", "url", "doi", "note") if k in item
-            }
-            self.records.sources[ident] = Source(
-                ident,
-                str(item["title"]),
-                str(item["file"]),
-                str(item["sha256"]),
-                chars,
-                props,
-                display_path(path),
-                item.line,
-                published,
-            )
+            self._source(path, item)
+
+    def _source(self, path: Path, item: LineDict) -> None:
+        ident = self._record_id(path, item)
+        if ident is None:
+            return
+        self._check_strings(path, item, ident)
+        self._unknown_fields(path, item, ident, SOURCE_RECORD_FIELDS)
+        if not self._require(path, item, ident, SOURCE_REQUIRED) or self._duplicate(
+            path, item, ident
+        ):
+            return
+        chars = self._chars(path, item, ident)
+        title, file, sha256 = (
+            self._text(path, item, ident, k) for k in ("title", "file", "sha256")
+        )
+        self._text(path, item, ident, "subtitle")
+        props: dict[str, object] = {
+            k: v
+            for k in ("publisher", "url", "doi", "note")
+            if (v := self._text(path, item, ident, k)) is not None
+        }
+        if item.get("authors") is not None:
+            props["authors"] = self._text_list(path, item, ident, "authors")
+        published = self._time(path, item, ident, "published")
+        if chars is None or title is None or file is None or sha256 is None:
+            return
+        self.records.sources[ident] = Source(
+            ident, title, file, sha256, chars, props, display_path(path), item.line, published
+        )
+
+    def _chars(self, path, item: LineDict, record: str) -> int | None:
+        chars = item["chars"]
+        line = item.line_of("chars")
+        if isinstance(chars, bool) or not isinstance(chars, int) or chars <= 0:
+            self.error(path, line, record, "chars", "must be a positive integer")
+            return None
+        if chars > MAX_INTEGER:
+            self.error(path, line, record, "chars", _number_problem(chars))
+            return None
+        return chars
 
     # -- entities -------------------------------------------------------------
     def read_entities(self, path: Path) -> None:
@@ -299,10 +435,15 @@ class _Reader:
             self._entity(path, item)
 
     def _entity(self, path: Path, item: LineDict) -> None:
-        ident = str(item.get("id", "?"))
+        ident = self._record_id(path, item)
+        if ident is None:
+            return
+        self._check_strings(path, item, ident)
         if not self._require(path, item, ident, ("id", "label", "name")):
             return
-        label = str(item["label"])
+        label = self._text(path, item, ident, "label")
+        if label is None:
+            return
         if label not in LABELS:
             hint = did_you_mean(label, LABELS)
             self.error(
@@ -323,13 +464,13 @@ class _Reader:
         self.records.entities[ident] = Entity(
             ident,
             label,
-            str(item["name"]),
+            self._text(path, item, ident, "name") or ident,  # a wrong name is reported
             aliases,
             props,
             cites,
             display_path(path),
             item.line,
-            note=item.get("note"),
+            note=self._text(path, item, ident, "note"),
             time=props.pop("time", None),
             distinct_from=self._text_list(path, item, ident, "distinct_from"),
             cited=bool(item.get("cite")),
@@ -337,10 +478,23 @@ class _Reader:
             name_sources=name_sources,
         )
 
+    def _record_id(self, path, item: LineDict) -> str | None:
+        """The record's ``id`` (``?`` when missing: `_require` says so); None, reported,
+        when it is not text."""
+        ident = item.get("id")
+        if ident is None or ident == "":
+            return "?"
+        if not isinstance(ident, str):
+            self.error(path, item.line_of("id"), "?", "id", "must be text")
+            return None
+        return ident
+
     def _aliases(self, path, item, record) -> tuple[list[str], list[list[str]]]:
         """The aliases and, aligned with them, the sources of each: an alias is a plain
         spelling or a mapping ``{name: <spelling>, sources: [<source id>, ...]}``."""
-        value = item.get("aliases") or []
+        value = item.get("aliases")
+        if value is None:
+            return [], []
         if not isinstance(value, list):
             message = "must be a list of spellings: names, or mappings with name and sources"
             self.error(path, item.line_of("aliases"), record, "aliases", message)
@@ -400,17 +554,21 @@ class _Reader:
         doc = self._load(path, LineDict)
         if doc is None:
             return
-        source = doc.get("source")
-        if source is None:
+        self._check_strings(path, doc, "-", skip=("claims",))
+        self._unknown_fields(path, doc, "-", ("source", "claims"))
+        source = self._text(path, doc, "-", "source")
+        if doc.get("source") is None:
             self.error(
                 path, doc.line or 1, "-", "source", "a claims file must name its source document"
             )
-        elif source not in self.records.sources:
+        elif source is not None and source not in self.records.sources:
             hint = did_you_mean(source, self.records.sources)
             self.error(
                 path, doc.line_of("source"), "-", "source", f"unknown source {source!r}{hint}"
             )
-        claims = doc.get("claims") or []
+        claims = doc.get("claims")
+        if claims is None:
+            return
         if not isinstance(claims, list):
             self.error(path, doc.line_of("claims"), "-", "claims", "must be a list of claims")
             return
@@ -419,50 +577,48 @@ class _Reader:
 
     def _claim(self, path: Path, item: LineDict, source: str | None) -> None:
         label = f"{item.get('subject', '?')} {item.get('predicate', '?')} {item.get('object', '?')}"
+        self._check_strings(path, item, label)
         if not self._require(path, item, label, ("subject", "predicate", "object")):
             return
-        predicate = str(item["predicate"])
+        ends = [self._text(path, item, label, k) for k in ("subject", "predicate", "object")]
+        if None in ends:
+            return
+        subject, predicate, obj = (str(end) for end in ends)
         rel = RELATIONSHIPS.get(predicate)
         if rel is None:
             hint = did_you_mean(predicate.upper(), RELATIONSHIPS)
-            self.error(
-                path,
-                item.line_of("predicate"),
-                label,
-                "predicate",
-                f"unknown predicate {predicate!r}{hint}",
-            )
+            message = f"unknown predicate {predicate!r}{hint}"
+            self.error(path, item.line_of("predicate"), label, "predicate", message)
             return
         self._unknown_fields(path, item, label, (*CLAIM_COMMON, *rel.qualifiers))
         self._require(path, item, label, [k for k, p in rel.qualifiers.items() if p.required])
         qualifiers = self._properties(path, item, label, rel.qualifiers)
-        confidence = item.get("confidence")
-        if confidence is not None and confidence not in ("high", "medium", "low"):
-            self.error(
-                path,
-                item.line_of("confidence"),
-                label,
-                "confidence",
-                f"{confidence!r} is not one of high, medium, low",
-            )
         self.records.claims.append(
             Claim(
-                str(item["subject"]),
+                subject,
                 predicate,
-                str(item["object"]),
+                obj,
                 qualifiers,
                 self._citations(path, item, label, default_source=source),
                 display_path(path),
                 item.line,
                 item.key_lines,
                 time=self._time(path, item, label, "time"),
-                note=item.get("note"),
-                confidence=confidence,
+                note=self._text(path, item, label, "note"),
+                confidence=self._confidence(path, item, label),
                 cited=bool(item.get("cite")),
                 id=self._claim_id(path, item, label),
                 contradicts=self._id_list(path, item, label, "contradicts"),
             )
         )
+
+    def _confidence(self, path, item: LineDict, label: str) -> str | None:
+        confidence = item.get("confidence")
+        if confidence is None or confidence in CONFIDENCE:
+            return confidence
+        message = f"{_shown(confidence)} is not one of high, medium, low"
+        self.error(path, item.line_of("confidence"), label, "confidence", message)
+        return None
 
     def _claim_id(self, path, item, label) -> str | None:
         ident = item.get("id")
@@ -483,7 +639,7 @@ class _Reader:
 
     # -- fields -------------------------------------------------------------
     def _require(self, path, item, record, names) -> bool:
-        missing = [n for n in names if item.get(n) in (None, "")]
+        missing = [n for n in names if item.get(n) is None or item.get(n) == ""]
         for name in missing:
             self.error(path, item.line, record, name, "missing required field")
         return not missing
@@ -494,21 +650,36 @@ class _Reader:
                 hint = did_you_mean(key, allowed)
                 self.error(path, item.line_of(key), record, str(key), f"unknown field{hint}")
 
+    def _text(self, path, item: LineDict, record: str, key: str) -> str | None:
+        """``item[key]`` when it is text; None when absent, or (reported) of another type."""
+        value = item.get(key)
+        if value is None or isinstance(value, str):
+            return value
+        self.error(path, item.line_of(key), record, key, "must be text")
+        return None
+
     def _time(self, path, item, record, key) -> TimeSpan | None:
-        if item.get(key) is None:
+        value = item.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, str | int):
+            message = "must be an EDTF date, such as 1994-05-05, 1994-05 or 1994/1996"
+            self.error(path, item.line_of(key), record, key, message)
             return None
         try:
-            return parse_time(str(item[key]))
+            return parse_time(item.text_of(key))  # as written: -0500, not -500
         except TimeError as exc:
             self.error(path, item.line_of(key), record, key, str(exc))
             return None
 
     def _text_list(self, path, item, record, key) -> list[str]:
-        value = item.get(key) or []
+        value = item.get(key)
+        if value is None:
+            return []
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             self.error(path, item.line_of(key), record, key, "must be a list of strings")
             return []
-        return value
+        return list(value)
 
     def _properties(self, path, item, record, spec) -> dict:
         """Check label- or predicate-specific fields against their `Property` spec."""
@@ -522,38 +693,30 @@ class _Reader:
             value = item[key]
             if prop.kind == "number":
                 number = _number(value)
-                if number is None:
-                    self.error(path, item.line_of(key), record, key, _not_a_number(value))
+                problem = _not_a_number(value) if number is None else _number_problem(number)
+                if problem:
+                    self.error(path, item.line_of(key), record, key, problem)
                 else:
                     props[key] = number
                 continue
-            if not isinstance(value, str):
-                self.error(path, item.line_of(key), record, key, "must be text")
-                continue
-            if prop.values and value not in prop.values:
-                hint = did_you_mean(value, prop.values)
-                choices = ", ".join(prop.values)
-                self.error(
-                    path,
-                    item.line_of(key),
-                    record,
-                    key,
-                    f"{value!r} is not one of: {choices}{hint}",
-                )
-                continue
-            if prop.kind == "iso3" and not (
-                len(value) == 3 and value.isalpha() and value.isupper()
-            ):
-                self.error(
-                    path,
-                    item.line_of(key),
-                    record,
-                    key,
-                    f"{value!r} is not an ISO 3166 alpha-3 code",
-                )
+            problem = self._property_problem(value, prop)
+            if problem:
+                self.error(path, item.line_of(key), record, key, problem)
                 continue
             props[key] = value
         return props
+
+    @staticmethod
+    def _property_problem(value: object, prop) -> str | None:
+        """What is wrong with a text, ref or iso3 property's value, or None."""
+        if not isinstance(value, str):
+            return "must be text"
+        if prop.values and value not in prop.values:
+            hint = did_you_mean(value, prop.values)
+            return f"{value!r} is not one of: {', '.join(prop.values)}{hint}"
+        if prop.kind == "iso3" and not (len(value) == 3 and value.isalpha() and value.isupper()):
+            return f"{value!r} is not an ISO 3166 alpha-3 code"
+        return None
 
     def _citations(self, path, item, record, *, default_source) -> list[Citation]:
         raw = item.get("cite")
@@ -566,41 +729,39 @@ class _Reader:
         for index, cite in enumerate(raw):
             where = f"cite[{index}]"
             if not isinstance(cite, LineDict):
-                self.error(
-                    path,
-                    item.line_of("cite"),
-                    record,
-                    where,
-                    "a citation is a mapping with source, span and at",
-                )
+                line = raw.line_at(index) if isinstance(raw, LineList) else item.line_of("cite")
+                message = "a citation is a mapping with source, span and at"
+                self.error(path, line, record, where, message)
                 continue
-            for key in cite:
-                if key not in ("source", "span", "at"):
-                    self.error(
-                        path,
-                        cite.line_of(key),
-                        record,
-                        f"{where}.{key}",
-                        f"unknown field{did_you_mean(key, ('source', 'span', 'at'))}",
-                    )
-            source = cite.get("source", default_source)
-            span = cite.get("span")
-            if source is None:
-                self.error(path, cite.line, record, f"{where}.source", "missing required field")
-                continue
-            if not (
-                isinstance(span, list) and len(span) == 2 and all(isinstance(v, int) for v in span)
-            ):
-                self.error(
-                    path,
-                    cite.line_of("span"),
-                    record,
-                    f"{where}.span",
-                    "must be [start, end], two character offsets",
-                )
-                continue
-            at = cite.get("at")
-            at = None if at is None else str(at)
-            inherited = "source" not in cite
-            cites.append(Citation(str(source), span[0], span[1], at, cite.line, inherited))
+            found = self._citation(path, cite, record, where, default_source)
+            if found is not None:
+                cites.append(found)
         return cites
+
+    def _citation(self, path, cite: LineDict, record, where, default_source) -> Citation | None:
+        """One citation; None when any of its fields is wrong (each is reported)."""
+        for key in cite:
+            if key not in ("source", "span", "at"):
+                hint = did_you_mean(key, ("source", "span", "at"))
+                message = f"unknown field{hint}"
+                self.error(path, cite.line_of(key), record, f"{where}.{key}", message)
+        source, span, at = cite.get("source", default_source), cite.get("span"), cite.get("at")
+        problems = []
+        if source is None:
+            problems.append(("source", cite.line, "missing required field"))
+        elif not isinstance(source, str):
+            problems.append(("source", cite.line_of("source"), "must be text"))
+        if not (
+            isinstance(span, list)
+            and len(span) == 2
+            and all(isinstance(v, int) and not isinstance(v, bool) for v in span)
+        ):
+            message = "must be [start, end], two character offsets"
+            problems.append(("span", cite.line_of("span"), message))
+        if at is not None and not isinstance(at, str):
+            problems.append(("at", cite.line_of("at"), "must be text"))
+        for key, line, message in problems:
+            self.error(path, line, record, f"{where}.{key}", message)
+        if problems or not isinstance(span, list):
+            return None
+        return Citation(str(source), span[0], span[1], at, cite.line, "source" not in cite)

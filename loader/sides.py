@@ -33,7 +33,7 @@ from pathlib import Path
 from dipgraph.errors import YamlSyntaxError
 
 from .problems import Problem, Report, did_you_mean
-from .yamlio import LineDict, read_yaml
+from .yamlio import LineDict, read_yaml, strings_in, text_problem
 
 __all__ = ["SIDES_FILE", "ConflictSides", "check_sides", "read_sides", "sides_from_yaml"]
 
@@ -74,10 +74,21 @@ def sides_from_yaml(doc: object, shown: str, report: Report) -> dict[str, Confli
         return {}
     found = {}
     for conflict, sides in doc.items():
+        _check_strings(conflict, sides, shown, doc.line_of(conflict), report)
         parsed = _conflict(str(conflict), sides, shown, doc.line_of(conflict), report)
         if parsed is not None:
             found[parsed.conflict] = parsed
     return found
+
+
+def _check_strings(conflict: object, sides: object, shown: str, line: int, report: Report) -> None:
+    """The conflict id, side names and members hold no control character and are not
+    overlong, like every string of the records."""
+    own = [("id", conflict, None)] if isinstance(conflict, str) else []
+    for where, text, at in [*own, *strings_in(sides)]:
+        problem = text_problem(text)
+        if problem:
+            report.add(Problem(shown, at or line, str(conflict), where, problem))
 
 
 def check_sides(

@@ -19,12 +19,26 @@ Examples
 Traceback (most recent call last):
 ...
 dipgraph.errors.TimeError: end 2009 is before start 2011
+
+Dates must be real calendar dates within the years 1 to 9999 (`MIN_YEAR`, `MAX_YEAR`),
+uncertainty and approximation included:
+
+>>> parse_time("2011-02-29")
+Traceback (most recent call last):
+...
+dipgraph.errors.TimeError: invalid EDTF '2011-02-29': February 2011 has 28 days
+>>> parse_time("9999~")
+Traceback (most recent call last):
+...
+dipgraph.errors.TimeError: '9999~' reaches the year 10000: supported years are 1 to 9999
 """
 
 from __future__ import annotations
 
 import calendar
+import contextlib
 import datetime as dt
+import io
 import math
 import re
 from dataclasses import dataclass
@@ -41,7 +55,12 @@ from edtf.parser.parser_classes import (
 
 from dipgraph.errors import TimeError
 
-__all__ = ["Bound", "TimeSpan", "parse_time"]
+__all__ = ["MAX_TIME_LENGTH", "MAX_YEAR", "MIN_YEAR", "Bound", "TimeSpan", "parse_time"]
+
+# ISO dates in the stored properties are four-digit years; year 0 and negative years
+# are outside what Python's dates (and lexical comparison of ISO dates) handle.
+MIN_YEAR, MAX_YEAR = 1, 9999
+MAX_TIME_LENGTH = 100  # the longest shipped value has 23 characters
 
 Bound = Literal["known", "unknown", "open"]
 """What an interval says about one of its ends: a date, ``""`` (unknown) or ``..`` (open)."""
@@ -113,13 +132,33 @@ class TimeSpan:
 def parse_time(text: str) -> TimeSpan:
     """Parse an EDTF string; raise `TimeError` with a curator-readable message."""
     text = str(text).strip()
+    if len(text) > MAX_TIME_LENGTH:
+        raise TimeError(
+            f"an EDTF value of {len(text):,} characters; the limit is {MAX_TIME_LENGTH}"
+        )
     return _plain_dates(text) or _parse_edtf(text)
+
+
+_DAY = re.compile(r"(?<![0-9X])([0-9]{4})-([0-9]{2})-([0-9]{2})(?![0-9X])")
+
+
+def _check_calendar_dates(text: str) -> None:
+    """Every complete day in ``text`` is a day of the calendar: the edtf grammar takes
+    29 February in any year, and fails later on it."""
+    for match in _DAY.finditer(text):
+        year, month, day = map(int, match.groups())
+        if not 1 <= month <= 12:
+            continue  # not a month: the parser says what is wrong
+        days = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= days:
+            month_name = calendar.month_name[month]
+            raise TimeError(f"invalid EDTF {text!r}: {month_name} {year} has {days} days")
 
 
 # Most values are plain dates ("1994", "1994-05", "1994-05-05") or intervals of
 # them. The edtf grammar takes milliseconds a value, so these take a fast path
 # that tests keep identical to the edtf package's answer.
-_PLAIN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_PLAIN = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 _PLAIN_PRECISION = {1: "year", 2: "month", 3: "day"}
 
 
@@ -158,9 +197,32 @@ def _plain_bounds(text: str) -> tuple[str, str, str] | None:
 @lru_cache(maxsize=4096)
 def _parse_edtf(text: str) -> TimeSpan:
     try:
-        value = parse_edtf(text)
-    except (EDTFParseException, ValueError, TypeError) as exc:
+        # The package prints to stdout when a parse action fails; keep the output clean.
+        with contextlib.redirect_stdout(io.StringIO()):
+            value = parse_edtf(text)
+    except (EDTFParseException, ValueError, TypeError, AttributeError, LookupError) as exc:
+        # The grammar's actions fail with assorted errors on some malformed values.
         raise TimeError(f"invalid EDTF {text!r}") from exc
+    _check_calendar_dates(text)
+    try:
+        return _span(text, value)
+    except _OutOfRange as exc:
+        message = (
+            f"{text!r} reaches the year {exc.year}: supported years are {MIN_YEAR} to {MAX_YEAR}"
+        )
+        raise TimeError(message) from None
+    except (ValueError, TypeError, AttributeError, ArithmeticError, LookupError) as exc:
+        # The package parses some values whose bounds it cannot compute ("/1000-21?").
+        raise TimeError(f"unsupported EDTF {text!r}: its bounds cannot be computed") from exc
+
+
+class _OutOfRange(Exception):
+    def __init__(self, year: int):
+        super().__init__(year)
+        self.year = year
+
+
+def _span(text: str, value) -> TimeSpan:
     lower, upper = _bound(value.lower_fuzzy()), _bound(value.upper_fuzzy())
     # An unknown end ("2008/") is unbounded for us, not the package's ten-year guess.
     if text.startswith("/"):
@@ -187,6 +249,8 @@ def _bound_kind(end: object) -> Bound:
 def _bound(value) -> str | None:
     if value is None or (isinstance(value, float) and math.isinf(value)):
         return None
+    if not MIN_YEAR <= value.tm_year <= MAX_YEAR:
+        raise _OutOfRange(value.tm_year)
     return dt.date(value.tm_year, value.tm_mon, value.tm_mday).isoformat()
 
 

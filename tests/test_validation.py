@@ -125,6 +125,37 @@ CASES = {
         "source: demo\nclaims:\n  - {subject: alice-doe, predicate: SIGNED\n",
         "data/claims/bad.yaml:4: -: yaml: YAML syntax: did not find expected ',' or '}'",
     ),
+    # What the database used to receive, and choke on (more in test_strict_input.py).
+    "a note that is a number": (
+        "claims/bad.yaml",
+        claim(extra="    note: 42\n" + CITE),
+        "data/claims/bad.yaml:6: alice-doe SIGNED example-accord: note: must be text",
+    ),
+    "a note that is a mapping": (
+        "entities/bad.yaml",
+        entity(extra="  note: {a: 1}\n"),
+        "data/entities/bad.yaml:4: dana-moe: note: must be text",
+    ),
+    "a NUL in a name": (
+        "entities/bad.yaml",
+        entity(name='"Dana\\0Moe"'),
+        "data/entities/bad.yaml:3: dana-moe: name: contains control character U+0000 at position 5",
+    ),
+    "an id the FalkorDB server crashes on": (
+        "entities/bad.yaml",
+        entity(id="d" * 4097),
+        f"data/entities/bad.yaml:1: {'d' * 60}... (4,097 characters): id: is 4,097 characters long; the limit is 200",
+    ),
+    "a day that is not in the calendar": (
+        "claims/bad.yaml",
+        claim(extra="    time: 2011-02-29\n" + CITE),
+        "data/claims/bad.yaml:6: alice-doe SIGNED example-accord: time: invalid EDTF '2011-02-29': February 2011 has 28 days",
+    ),
+    "a key written twice": (
+        "claims/bad.yaml",
+        claim(extra="    time: 1994\n    time: 1995\n" + CITE),
+        "data/claims/bad.yaml:7: -: yaml: duplicate key 'time' (first at line 6)",
+    ),
 }
 
 
