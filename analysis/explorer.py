@@ -5,6 +5,12 @@ plain JSON (node positions computed here, with a fixed seed); `write_explorer` p
 that JSON, the stylesheet and the script from ``explorer_assets/`` into one page that
 works from a file:// URL.
 
+Nothing the records hold can run in the page: the script puts every name, note,
+alias, title and passage into the page as text, never as HTML; the data sits in a
+JSON script element that no ``</script>`` can close; and only an ``http(s)`` address
+or a DOI (as ``https://doi.org/…``) becomes a link (`source_links`); a ``javascript:``
+or ``data:`` URL, or one with no scheme, is shown as plain text.
+
 Examples
 --------
 >>> import networkx as nx
@@ -28,6 +34,7 @@ import json
 import re
 from importlib.resources import files
 from pathlib import Path
+from urllib.parse import quote, urlsplit
 
 import networkx as nx
 
@@ -38,7 +45,7 @@ from dipgraph.loader.vocabulary import (
     SOURCE_LABEL,
 )
 
-__all__ = ["explorer_html", "explorer_payload", "write_explorer"]
+__all__ = ["explorer_html", "explorer_payload", "source_links", "write_explorer"]
 
 WIDTH, HEIGHT, MARGIN = 1000, 700, 30
 
@@ -71,6 +78,69 @@ FALLBACK_COLORS = ("#17becf", "#bcbd22", "#7f7f7f", "#8c564b", "#9467bd")  # oth
 SOURCE_DETAILS = ("title", "authors", "publisher", "published", "url", "doi", "file", "note")
 
 ASSETS = files("dipgraph.analysis") / "explorer_assets"
+# A DOI, bare or as "doi:…" or a doi.org address: "10.", a registrant code, "/", a suffix.
+DOI = re.compile(r"(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?(10\.[0-9]{4,9}/\S+)", re.I)
+WEB_SCHEMES = ("http", "https")
+
+
+def web_address(text: str) -> str | None:
+    """``text`` if it is an absolute ``http(s)`` URL with a host, else None.
+
+    A browser drops tabs and newlines from a URL and reads control characters
+    loosely, so a URL holding any (or any space) is refused rather than cleaned.
+
+    >>> web_address("https://example.org/a?b=1"), web_address(" HTTP://example.org ")
+    ('https://example.org/a?b=1', 'HTTP://example.org')
+    >>> [web_address(u) for u in ("javascript:alert(1)", "java\tscript:x", "//x.org", "x.html")]
+    [None, None, None, None]
+    """
+    text = text.strip()
+    if any(c.isspace() or not c.isprintable() for c in text):
+        return None
+    try:
+        parts = urlsplit(text)
+    except ValueError:  # such as an unclosed IPv6 bracket
+        return None
+    return text if parts.scheme.lower() in WEB_SCHEMES and parts.hostname else None
+
+
+def doi_address(text: str) -> str | None:
+    """The doi.org address of a DOI written bare, as ``doi:…`` or as a doi.org URL.
+
+    >>> doi_address("10.5771/9783748922339-06"), doi_address("doi:10.1000/a b")
+    ('https://doi.org/10.5771/9783748922339-06', None)
+    >>> doi_address("DOI: 10.1000/x<y>#z"), doi_address("javascript:10.1000/x")
+    ('https://doi.org/10.1000/x%3Cy%3E%23z', None)
+    """
+    found = DOI.fullmatch(text.strip())
+    if not found or not found.group(1).isprintable():
+        return None
+    return "https://doi.org/" + quote(found.group(1), safe="/:;()._-")
+
+
+def source_links(source: dict) -> list[list[str | None]]:
+    """What the page shows for a source's ``doi`` and ``url``: ``[text, address]`` pairs,
+    the address None (plain text, no link) unless it is `web_address` or `doi_address`.
+
+    A ``url`` that is only the DOI's doi.org address is not shown twice.
+
+    >>> source_links({"doi": "10.1000/x", "url": "https://doi.org/10.1000/x"})
+    [['doi:10.1000/x', 'https://doi.org/10.1000/x']]
+    >>> source_links({"url": "javascript:alert(1)"}), source_links({"url": "doi:10.1000/y"})
+    ([['javascript:alert(1)', None]], [['doi:10.1000/y', 'https://doi.org/10.1000/y']])
+    """
+    links: list[list[str | None]] = []
+    doi = str(source["doi"]) if source.get("doi") else None
+    if doi is not None:
+        found = DOI.fullmatch(doi.strip())
+        links.append([f"doi:{found.group(1)}" if found else doi, doi_address(doi)])
+    url = str(source["url"]) if source.get("url") else None
+    if url is None:
+        return links
+    as_doi = doi_address(url)
+    if doi is None or as_doi is None or as_doi != doi_address(doi):
+        links.append([url, web_address(url) or as_doi])
+    return links
 
 
 def _year(iso: str | None) -> int | None:
@@ -182,7 +252,7 @@ def explorer_payload(
         "labels": _label_legend(nodes),
         **_type_legend(edges),
         "sources": {
-            n: {k: d[k] for k in SOURCE_DETAILS if k in d}
+            n: {**{k: d[k] for k in SOURCE_DETAILS if k in d}, "links": source_links(d)}
             for n, d in graph.nodes(data=True)
             if d.get("label") == SOURCE_LABEL
         },
@@ -233,9 +303,15 @@ def _type_legend(edges: list[dict]) -> dict[str, list[dict]]:
 
 
 def _script_json(payload: dict) -> str:
-    """JSON safe inside a <script> element: no `</script>` or `<!--` can appear."""
+    """JSON safe inside a <script> element: no `</script>` or `<!--` can appear, and a
+    lone surrogate (which UTF-8 cannot encode) is written as its escape.
+
+    >>> _script_json({"a": "</script>\\ud800"})
+    '{"a":"\\\\u003c/script\\\\u003e\\\\ud800"}'
+    """
     text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), default=str)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return re.sub(r"[\ud800-\udfff]", lambda m: f"\\u{ord(m[0]):04x}", text)
 
 
 def explorer_html(

@@ -12,11 +12,19 @@ CSV           ``nodes.csv`` and ``edges.csv``, lists joined with ``|``
 JSON          Cytoscape.js elements (``nx.cytoscape_data``)
 HTML          the self-contained explorer (`dipgraph.analysis.explorer`)
 ============  ===============================================================
+
+GraphML and GEXF stay well-formed XML whatever the values hold: a character XML 1.0
+cannot carry (a control character other than tab, newline and carriage return, a
+lone surrogate, U+FFFE or U+FFFF) is written as U+FFFD, the replacement character.
+Validation refuses such characters in the records; this is the second line. A CSV
+text cell that a spreadsheet would run as a formula starts with ``'``
+(`dipgraph.loader.exports.spreadsheet_safe`).
 """
 
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -37,6 +45,8 @@ __all__ = [
 ]
 
 GEXF_NS = "http://gexf.net/1.3"
+# Code points that XML 1.0 forbids (its Char production), whether escaped or not.
+XML_INVALID = re.compile(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def write_graph_exports(
@@ -76,16 +86,44 @@ def _drawn(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return graph.subgraph(n for n, label in graph.nodes(data="label") if label != "Source")
 
 
+def _xml_safe(value):
+    r"""``value`` with every XML-invalid character of its text (names, lists and
+    mappings included) replaced by U+FFFD.
+
+    >>> _xml_safe({"name\x00": ["a\x01b", 3, "tab\tkept"]})
+    {'name�': ['a�b', 3, 'tab\tkept']}
+    """
+    if isinstance(value, str):
+        return XML_INVALID.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_xml_safe(v) for v in value]
+    if isinstance(value, dict):
+        return {_xml_safe(k): _xml_safe(v) for k, v in value.items()}
+    return value
+
+
+def _xml_drawn(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """`_drawn`, every id, key, name and value fit for XML (`_xml_safe`)."""
+    clean = nx.MultiDiGraph()
+    for node, attrs in _drawn(graph).nodes(data=True):
+        clean.add_node(_xml_safe(node), **_xml_safe(attrs))
+    for u, v, key, attrs in _drawn(graph).edges(keys=True, data=True):
+        clean.add_edge(_xml_safe(u), _xml_safe(v), key=_xml_safe(key))
+        clean.edges[_xml_safe(u), _xml_safe(v), _xml_safe(key)].update(_xml_safe(attrs))
+    return clean
+
+
 # -- GraphML ------------------------------------------------------------------------------
 def write_graphml(graph: nx.MultiDiGraph, path: Path) -> Path:
     out = nx.MultiDiGraph(dipgraph_lists="")
     lists: set[str] = set()
-    for node, attrs in _drawn(graph).nodes(data=True):
+    drawn = _xml_drawn(graph)
+    for node, attrs in drawn.nodes(data=True):
         flat = _flatten(attrs, lists)
         flat["type"], flat["label"] = flat.pop("label"), attrs.get("name", node)
         flat.pop("id", None)  # the node's GraphML id; igraph refuses a second "id"
         out.add_node(node, **flat)
-    for u, v, key, attrs in _drawn(graph).edges(keys=True, data=True):
+    for u, v, key, attrs in drawn.edges(keys=True, data=True):
         out.add_edge(u, v, key=key)
         out.edges[u, v, key].update(_flatten(attrs, lists))
     out.graph["dipgraph_lists"] = json.dumps(sorted(lists))
@@ -124,7 +162,7 @@ def _unflatten(attrs: dict, lists: set) -> dict:
 
 # -- GEXF 1.3 -------------------------------------------------------------------------------
 def write_gexf(graph: nx.MultiDiGraph, path: Path) -> Path:
-    drawn = _drawn(graph)
+    drawn = _xml_drawn(graph)
     root = ET.Element("gexf", {"xmlns": GEXF_NS, "version": "1.3"})
     meta = ET.SubElement(root, "meta")
     ET.SubElement(meta, "creator").text = "dipgraph"

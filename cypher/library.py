@@ -32,7 +32,9 @@ dipgraph.errors.QueryError: q has no parameter 'm'; its parameters: n (default 3
 from __future__ import annotations
 
 import ast
+import io
 import re
+import tokenize
 from dataclasses import dataclass, field, replace
 from importlib.resources import files
 from pathlib import Path
@@ -55,10 +57,33 @@ __all__ = [
 
 _PARAM = re.compile(r"^:param\s+(\w+)\s*=>\s*(.+?);?$")
 _NEO4J_ONLY = re.compile(r"^neo4j only:\s*(.+)$", re.IGNORECASE)
-_STRINGS = re.compile(r"'(?:\\.|[^'\\])*'|\"(?:\\.|[^\"\\])*\"|//[^\n]*|/\*.*?\*/", re.DOTALL)
+# Strings, `quoted names` (a quote inside one opens no string) and comments.
+_STRINGS = re.compile(
+    r"'(?:\\.|[^'\\])*'|\"(?:\\.|[^\"\\])*\"|`(?:``|[^`])*`|//[^\n]*|/\*.*?\*/", re.DOTALL
+)
 _USED = re.compile(r"\$(\w+)")
 _BARE_NAME = re.compile(r"[^\W\d][\w-]*")  # one identifier-like word: never valid Cypher
 _SEE_LIST = "dipgraph query --list shows {}"
+# Cypher literals (`parse_literal`, `format_literal`): their words, as Python writes them.
+_KEYWORDS = {"true": "True", "false": "False", "null": "None"}
+_NUMBER = re.compile(
+    r"0x[0-9a-f]+|0o[0-7]+|(?:[0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?:e[+-]?[0-9]+)?", re.I
+)
+_CYPHER_ESCAPES = frozenset("'\"\\ntrbfuU")
+_ESCAPES = {
+    "\\": r"\\",
+    "'": r"\'",
+    "\n": r"\n",
+    "\r": r"\r",
+    "\t": r"\t",
+    "\b": r"\b",
+    "\f": r"\f",
+}
+_LAYOUT = {tokenize.NEWLINE, tokenize.NL, tokenize.ENDMARKER, tokenize.INDENT, tokenize.DEDENT}
+_SIDE_BY_SIDE = (
+    r"two strings side by side; inside a string write a quote as \' ('it\'s')"
+    """ or use the other quotes ("it's")"""
+)
 
 
 @dataclass(frozen=True)
@@ -165,10 +190,12 @@ def parse_query(name: str, text: str) -> SavedQuery:
 
 
 def code_only(statement: str) -> str:
-    """The statement with its strings and comments blanked out.
+    """The statement with its strings, quoted names and comments blanked out.
 
     >>> code_only("RETURN '$x' AS s, $y // $z")
     'RETURN   AS s, $y  '
+    >>> code_only("MATCH (n:`x'`) CREATE (m) RETURN 'y'")
+    'MATCH (n: ) CREATE (m) RETURN  '
     """
     return _STRINGS.sub(" ", statement)
 
@@ -233,9 +260,11 @@ def format_literal(value: object) -> str:
 
     >>> format_literal(["a", 2, True, None, "it's"])
     "['a', 2, true, null, 'it\\\\'s']"
+    >>> print(format_literal("two\\nlines\\x01"))
+    'two\\nlines\\u0001'
     """
     if isinstance(value, str):
-        return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'"
+        return "'" + "".join(map(_escaped, value)) + "'"
     if isinstance(value, bool):
         return "true" if value else "false"
     if value is None:
@@ -245,18 +274,81 @@ def format_literal(value: object) -> str:
     return str(value)
 
 
-def parse_literal(text: str):
-    """A Cypher literal as Python: strings, numbers, booleans, null and lists.
+def _escaped(char: str) -> str:
+    if char in _ESCAPES:
+        return _ESCAPES[char]
+    return f"\\u{ord(char):04x}" if ord(char) < 0x20 or ord(char) == 0x7F else char
 
-    >>> parse_literal("['a', 2, true, null]")
-    ['a', 2, True, None]
+
+def parse_literal(text: str):
+    r"""A Cypher literal as Python: a string, a number, a boolean, null, or a list of them.
+
+    Strings take single or double quotes and Cypher's escapes (``\'``, ``\"``, ``\\``,
+    ``\n``, ``\t``, ``\r``, ``\b``, ``\f``, ``\uXXXX``); numbers are integers (``0x``
+    and ``0o`` too) or decimals, with an optional sign and exponent; ``true``, ``false``
+    and ``null`` may be in any case. Python's own tokenizer and `ast.literal_eval` read
+    the text once each of its words is checked to be Cypher's, so a word inside a
+    string is never taken for a keyword.
+
+    Raises
+    ------
+    ValueError
+        For anything else, naming the value and, where it can, what is wrong.
+
+    Examples
+    --------
+    >>> parse_literal("['a', 2, -1.5, true, NULL]")
+    ['a', 2, -1.5, True, None]
+    >>> parse_literal("'null and void'"), parse_literal(r"'it\'s'"), parse_literal('"it\'s"')
+    ('null and void', "it's", "it's")
+    >>> parse_literal("'it''s'")
+    Traceback (most recent call last):
+    ValueError: cannot read the parameter value "'it''s'": two strings side by side; inside a string write a quote as \' ('it\'s') or use the other quotes ("it's")
     """
-    python = re.sub(
-        r"\b(true|false|null)\b",
-        lambda m: {"true": "True", "false": "False", "null": "None"}[m.group(1)],
-        text,
-    )
+    words = []
     try:
-        return ast.literal_eval(python)
-    except (ValueError, SyntaxError):
+        previous = None
+        for token in tokenize.generate_tokens(io.StringIO(text.strip()).readline):
+            if token.type not in _LAYOUT:
+                words.append(_literal_word(token, previous))
+                previous = token
+        value = ast.literal_eval(" ".join(words))
+    except _Unreadable as exc:
+        raise ValueError(f"cannot read the parameter value {text!r}: {exc}") from None
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError, tokenize.TokenError):
         raise ValueError(f"cannot read the parameter value {text!r}") from None
+    if not _is_cypher_value(value):  # "1, 2" reads as a Python tuple
+        raise ValueError(f"cannot read the parameter value {text!r}")
+    return value
+
+
+class _Unreadable(Exception):
+    """A would-be literal that Cypher would refuse, and why."""
+
+
+def _literal_word(token: tokenize.TokenInfo, previous: tokenize.TokenInfo | None) -> str:
+    """One token of a Cypher literal, as Python; ValueError when it is no literal's."""
+    word = token.string
+    if token.type == tokenize.STRING:
+        # Python joins 'it''s' into "its"; Cypher refuses it.
+        if previous is not None and previous.type == tokenize.STRING:
+            raise _Unreadable(_SIDE_BY_SIDE)
+        if word[0] not in "'\"" or word[:3] in (3 * "'", 3 * '"'):
+            raise _Unreadable(f"{word} is no Cypher string")
+        for escape in re.findall(r"\\(.)", word[1:-1], re.DOTALL):
+            if escape not in _CYPHER_ESCAPES:
+                raise _Unreadable(f"unknown escape \\{escape} in {word}")
+        return word
+    if token.type == tokenize.NUMBER and _NUMBER.fullmatch(word):
+        return word
+    if token.type == tokenize.NAME and word.lower() in _KEYWORDS:
+        return _KEYWORDS[word.lower()]
+    if token.type == tokenize.OP and word in ("[", "]", ",", "-", "+"):
+        return word
+    raise ValueError(word)
+
+
+def _is_cypher_value(value: object) -> bool:
+    if isinstance(value, list):
+        return all(map(_is_cypher_value, value))
+    return value is None or isinstance(value, (str, int, float, bool))

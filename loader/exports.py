@@ -1,4 +1,11 @@
-"""Files written by `dipgraph build`: the graph as JSON and CSV, and the warnings."""
+"""Files written by `dipgraph build`: the graph as JSON and CSV, and the warnings.
+
+Every CSV dipgraph writes goes through `flat_frame` (or `spreadsheet_safe`), so no
+cell runs as a formula when the file is opened in a spreadsheet: a text cell that
+starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading
+``'`` (OWASP's advice on CSV injection), which spreadsheets read as "this is text"
+and do not show. Numbers stay numbers (a z-score of -1.5 is written ``-1.5``).
+"""
 
 from __future__ import annotations
 
@@ -8,7 +15,10 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 
-__all__ = ["flat_frame", "write_record_files"]
+__all__ = ["flat_frame", "spreadsheet_safe", "write_record_files"]
+
+# What makes a spreadsheet read a cell as a formula (or, for tab and CR, hide one).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def write_record_files(graph: nx.MultiDiGraph, out: Path | str, *, warnings=()) -> list[Path]:
@@ -30,13 +40,32 @@ def write_record_files(graph: nx.MultiDiGraph, out: Path | str, *, warnings=()) 
 
 
 def flat_frame(rows: list[dict], columns=None) -> pd.DataFrame:
-    """Rows for a spreadsheet: lists become ``a|b`` (sets sorted), one value per cell.
+    """Rows for a spreadsheet: lists become ``a|b`` (sets sorted), one value per cell,
+    and no text cell can run as a formula (`spreadsheet_safe`).
 
     >>> flat_frame([{"a": [1, 2], "b": {"y", "x"}, "c": None}]).iloc[0].tolist()
     ['1|2', 'x|y', None]
+    >>> print(flat_frame([{"a": "=1+1", "b": ["-x", "y"], "c": -1.5}]).to_csv(index=False))
+    a,b,c
+    '=1+1,'-x|y,-1.5
+    <BLANKLINE>
     """
-    flat = [{k: _joined(v) for k, v in row.items()} for row in rows]
+    flat = [{k: spreadsheet_safe(_joined(v)) for k, v in row.items()} for row in rows]
     return pd.DataFrame(flat, columns=columns)
+
+
+def spreadsheet_safe(value):
+    """``value`` as a cell no spreadsheet runs: text that starts like a formula gets a
+    leading ``'``; anything else (numbers included, negative ones too) is unchanged.
+
+    >>> spreadsheet_safe("=SUM(A1:A9)"), spreadsheet_safe("@SUM(A1)"), spreadsheet_safe("-2+3")
+    ("'=SUM(A1:A9)", "'@SUM(A1)", "'-2+3")
+    >>> spreadsheet_safe("Minsk Group"), spreadsheet_safe(-3), spreadsheet_safe(None)
+    ('Minsk Group', -3, None)
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def _joined(value):

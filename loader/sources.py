@@ -2,6 +2,10 @@
 
 Spans are ``[start, end)`` offsets in Python characters (code points) of the
 source's UTF-8 text file, exactly as `dipgraph sources locate` prints them.
+
+A source's ``file`` names a file inside the texts folder, and nothing else is read:
+an absolute path, a path through ``..``, or one that resolves (through symlinks)
+outside the folder is a `SourceFileError` (a ``file`` problem for `verify_sources`).
 """
 
 from __future__ import annotations
@@ -10,7 +14,7 @@ import calendar
 import hashlib
 import re
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from dipgraph.errors import SourceTextError
 
@@ -21,13 +25,26 @@ from .validate import normalize_name
 
 __all__ = [
     "Match",
+    "SourceFileError",
     "cited_passages",
     "locate",
     "paragraph_spans",
     "read_source_text",
     "sha256_of",
+    "source_path",
     "verify_sources",
 ]
+
+
+class SourceFileError(SourceTextError):
+    """A source's ``file`` that is not a file inside the texts folder, so is not read.
+
+    ``reason`` says why, without the source's id that the message starts with.
+    """
+
+    def __init__(self, source: str, reason: str):
+        self.source, self.reason = source, reason
+        super().__init__(f"{source}: {reason}")
 
 
 @dataclass(frozen=True)
@@ -41,18 +58,52 @@ def sha256_of(path: Path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
-def read_source_text(source: Source, texts: Path) -> str:
-    """The text of ``source`` from folder ``texts``, after checking its hash."""
-    path = Path(texts) / source.file
+def source_path(source: Source, texts: Path) -> Path:
+    """The file of ``source``, resolved, inside folder ``texts``.
+
+    Raises
+    ------
+    SourceFileError
+        For a ``file`` that is absolute, goes through ``..``, resolves outside
+        ``texts`` (a symlink that leads out) or is no file there.
+    """
+    name, folder = str(source.file), Path(texts)
+    if PurePosixPath(name).is_absolute() or PureWindowsPath(name).is_absolute():
+        raise SourceFileError(
+            source.id, f"{name!r} is an absolute path: give one inside the texts folder {folder}"
+        )
+    if ".." in PurePosixPath(name.replace("\\", "/")).parts:
+        raise SourceFileError(
+            source.id, f"{name!r} goes out of the texts folder {folder} through '..'"
+        )
+    try:
+        root, path = folder.resolve(), (folder / name).resolve()
+    except (OSError, RuntimeError) as exc:  # a symlink loop
+        raise SourceFileError(source.id, f"{name!r} cannot be resolved: {exc}") from None
+    if not path.is_relative_to(root):
+        raise SourceFileError(
+            source.id, f"{name!r} resolves to {path}, outside the texts folder {folder}"
+        )
     if not path.is_file():
-        raise SourceTextError(f"{source.id}: no file {source.file!r} in {texts}")
-    digest = sha256_of(path)
+        raise SourceFileError(source.id, f"no file {name!r} in {folder}")
+    return path
+
+
+def read_source_text(source: Source, texts: Path) -> str:
+    """The text of ``source`` from folder ``texts`` (`source_path`), after checking
+    its hash."""
+    path = source_path(source, texts)
+    data = path.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
     if digest != source.sha256:
         raise SourceTextError(
-            f"{source.id}: {path} has SHA-256 {digest[:12]}…, the records cite {source.sha256[:12]}…; "
+            f"{source.id}: {Path(texts) / source.file} has SHA-256 {digest[:12]}…, the records cite {source.sha256[:12]}…; "
             "the spans may point to another version of the text"
         )
-    return path.read_text(encoding="utf-8")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise SourceTextError(f"{source.id}: {path} is not UTF-8 text ({exc})") from None
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -127,6 +178,8 @@ def verify_sources(records: Records, texts: Path) -> Report:
     for source in records.sources.values():
         try:
             texts_by_source[source.id] = read_source_text(source, texts)
+        except SourceFileError as exc:
+            report.add(Problem(source.path, source.line, source.id, "file", exc.reason))
         except SourceTextError as exc:
             report.add(Problem(source.path, source.line, source.id, "sha256", str(exc)))
     parents = _parents(records)

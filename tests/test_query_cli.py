@@ -327,11 +327,101 @@ def test_run_query_checks_parameters_before_touching_the_engine():
 
 @pytest.mark.parametrize(
     ("value", "literal"),
-    [("it's", r"'it\'s'"), (3, "3"), (True, "true"), (None, "null"), (["a", 2], "['a', 2]")],
+    [
+        ("it's", r"'it\'s'"),
+        (3, "3"),
+        (-1.5, "-1.5"),
+        (True, "true"),
+        (None, "null"),
+        (["a", 2], "['a', 2]"),
+        ("null and void", "'null and void'"),
+        ("a\\b\nc\td\x01", r"'a\\b\nc\td\u0001'"),
+    ],
 )
 def test_format_literal_is_the_inverse_of_parse_literal(value, literal):
     assert format_literal(value) == literal
     assert parse_literal(literal) == value
+
+
+# -- --param values: Cypher literals, strings kept exactly -------------------------------------
+@pytest.mark.parametrize(
+    ("param", "value"),
+    [
+        ("v='null and void'", "null and void"),  # was "None and void"
+        ("v='true story'", "true story"),
+        ('v="it\'s"', "it's"),
+        (r"v='it\'s'", "it's"),
+        (r"v='a\\b'", "a\\b"),
+        (r"v='tab\there'", "tab\there"),
+        (r"v='caf\u00e9'", "café"),
+        ("v=''", ""),
+        ("v='[not a list]'", "[not a list]"),
+        ("v=3", 3),
+        ("v=-1.5", -1.5),
+        ("v=1e3", 1000.0),
+        ("v=0x1F", 31),
+        ("v=true", True),
+        ("v=FALSE", False),
+        ("v=null", None),
+        ("v=['a', 2, null, [true]]", ["a", 2, None, [True]]),
+        ("v=rasul-guliyev", "rasul-guliyev"),  # no literal: the text as typed
+        ("v=2011-06-24", "2011-06-24"),
+        ("v=007", "007"),
+        ("v=O'Brien", "O'Brien"),
+        ("v=nullify", "nullify"),
+        ("v=", ""),
+        ("v=a=b", "a=b"),
+    ],
+)
+def test_param_values_are_cypher_literals_or_text(query, param, value):
+    result = query("RETURN $v AS v", "--param", param, "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == [{"v": value}]
+    assert type(json.loads(result.stdout)[0]["v"]) is type(value)
+
+
+@pytest.mark.parametrize(
+    ("param", "message"),
+    [
+        (
+            "v='it''s'",
+            "--param v: cannot read the parameter value \"'it''s'\": two strings side by side;"
+            " inside a string write a quote as \\' ('it\\'s') or use the other quotes (\"it's\")",
+        ),
+        ("v='unclosed", '--param v: cannot read the parameter value "\'unclosed"'),
+        ("v=[1, 2", "--param v: cannot read the parameter value '[1, 2'"),
+        ("v=[draft] notes", "--param v: cannot read the parameter value '[draft] notes'"),
+        (
+            r"v='a\qb'",
+            "--param v: cannot read the parameter value \"'a\\\\qb'\": unknown escape \\q in 'a\\qb'",
+        ),
+        ("v=['a', f(1)]", "--param v: cannot read the parameter value \"['a', f(1)]\""),
+        ("=3", "--param '=3': expected key=value"),
+        ("v", "--param 'v': expected key=value"),
+    ],
+    ids=[
+        "doubled-quote",
+        "unclosed",
+        "unclosed-list",
+        "text-in-brackets",
+        "escape",
+        "call",
+        "no-key",
+        "no-value",
+    ],
+)
+def test_a_param_that_looks_like_a_literal_but_is_none_is_one_clear_error(tmp_path, param, message):
+    home = tmp_path / "never-opened"
+    result = CliRunner().invoke(cli, ["query", "RETURN $v", "--param", param, "--home", str(home)])
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {message}\n"
+    assert "Traceback" not in result.output and not home.exists()
+
+
+def test_query_csv_output_escapes_formula_text(query):
+    result = query("RETURN '=1+2' AS f, -1.5 AS z, '-x' AS t", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "f,z,t\n'=1+2,-1.5,'-x\n"
 
 
 # -- Neo4j Browser material -----------------------------------------------------------------

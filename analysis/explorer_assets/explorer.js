@@ -56,6 +56,22 @@
     for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, v);
     return node;
   }
+  // Only an http(s) address becomes a link (the exporter has made a DOI one already):
+  // checked again here, so that no javascript: or data: URL can ever be clicked.
+  function safeHref(text) {
+    if (typeof text !== "string" || !/^https?:\/\//i.test(text)) return null;
+    try {
+      const url = new URL(text);
+      return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
+    } catch {
+      return null;
+    }
+  }
+  function sourceLink(text, href) {
+    const safe = safeHref(href);
+    if (!safe) return el("span", { class: "url" }, text);
+    return el("a", { class: "ref", href: safe, rel: "noreferrer" }, text);
+  }
   const nameOf = (id) => (byId.has(id) ? byId.get(id).name : id);
   const plural = (n, one, many) => `${n} ${n === 1 ? one : many || one + "s"}`;
 
@@ -463,7 +479,7 @@
       const src = at >= 0 ? c.slice(0, at) : c;
       const span = at >= 0 ? c.slice(at + 1) : "";
       const s = data.sources[src] || {};
-      const by = s.authors ? s.authors.join(", ") : null;
+      const by = s.authors ? [].concat(s.authors).join(", ") : null;
       const locator = (item.locators || [])[i];
       const passage = data.passages[c];
       ol.append(
@@ -831,8 +847,9 @@
   const caption = $("caption");
   const list = el("ol", {});
   for (const [id, s] of Object.entries(data.sources)) {
-    const who = s.authors && s.authors.length ? `${s.authors.join(", ")}, ` : "";
-    const link = s.url ? el("a", { class: "ref", href: s.url, rel: "noreferrer" }, s.doi ? `doi:${s.doi}` : s.url) : null;
+    const authors = [].concat(s.authors || []);
+    const who = authors.length ? `${authors.join(", ")}, ` : "";
+    const links = (s.links || []).map(([text, href]) => sourceLink(text, href));
     list.append(
       el(
         "li",
@@ -840,8 +857,7 @@
         who,
         el("cite", {}, s.title || id),
         [s.publisher, s.published].filter(Boolean).map((x) => `, ${x}`).join(""),
-        link ? ", " : "",
-        link
+        links.flatMap((link) => [", ", link])
       )
     );
   }

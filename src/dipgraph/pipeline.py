@@ -55,7 +55,7 @@ from dipgraph.loader.records import Records, read_records
 from dipgraph.loader.sides import SIDES_FILE, check_sides, read_sides
 from dipgraph.loader.sources import cited_passages, locate, read_source_text, verify_sources
 from dipgraph.loader.validate import check_records
-from dipgraph.settings import Settings
+from dipgraph.settings import Settings, redact_uri
 
 __all__ = [
     "AnalysisInputs",
@@ -180,8 +180,9 @@ def open_engine(settings: Settings) -> Iterator[Engine]:
 
 
 def store_location(settings: Settings) -> str:
-    """Where a load goes: the Neo4j URI, or the embedded store's folder."""
-    return str(settings.neo4j_uri if settings.use_neo4j else settings.home)
+    """Where a load goes: the Neo4j URI (without its password), or the embedded store's
+    folder."""
+    return redact_uri(str(settings.neo4j_uri)) if settings.use_neo4j else str(settings.home)
 
 
 def describe_store(settings: Settings) -> str:

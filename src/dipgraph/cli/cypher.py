@@ -22,7 +22,10 @@ _QUERY_FORMATS = ("table", "csv", "json")
     "params",
     multiple=True,
     metavar="KEY=VALUE",
-    help="A query parameter; repeat for several.",
+    help=(
+        "A query parameter; repeat for several. VALUE is a Cypher literal ('it\\'s', 3,"
+        " -1.5, true, null, ['a', 'b']) or else the text typed."
+    ),
 )
 @click.option(
     "--format", "fmt", type=click.Choice(_QUERY_FORMATS), default="table", show_default=True
@@ -48,8 +51,9 @@ def query(
 ) -> None:
     """Run a saved query (by name), a .cypher file, or an inline Cypher statement.
 
-    Read-only unless --write is given. Runs on the embedded store (load it first
-    with dipgraph load) or on Neo4j with --neo4j.
+    Read-only unless --write is given: the database itself refuses any write.
+    Runs on the embedded store (load it first with dipgraph load) or on Neo4j
+    with --neo4j.
     """
     from dipgraph.cypher.run import format_rows, parse_param
     from dipgraph.pipeline import query_store
