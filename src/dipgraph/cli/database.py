@@ -22,7 +22,8 @@ __all__ = ["COMMANDS"]
 @click.option("--port", type=int, default=None, help="Loopback port  [default: a free one]")
 @click.pass_obj
 def serve(settings: Settings, home: Path | None, port: int | None) -> None:
-    """Keep the embedded engine running until Ctrl-C, for other FalkorDB clients.
+    """Keep the embedded engine running until Ctrl-C (or SIGTERM), for other FalkorDB
+    clients; what they wrote is saved when it stops.
 
     Other dipgraph commands cannot use the store meanwhile: it is locked.
     """
@@ -123,12 +124,6 @@ def build(settings: Settings, out: Path, texts: Path | None) -> None:
         click.echo(f"The explorer quotes the cited passages from {texts}/")
     counts = ", ".join(f"{name} {len(paths)} files" for name, paths in result.sections.items())
     click.echo(f"Outputs in {out}/: {counts}; index: {result.index}")
-
-
-def _echo_stage(stage: str) -> None:
-    click.echo(
-        {"analysis": "Analysing", "figures": "Drawing", "export": "Exporting"}[stage], err=True
-    )
 
 
 COMMANDS = (serve, load, build)

@@ -4,6 +4,8 @@ place where a library error becomes a message."""
 from __future__ import annotations
 
 import dataclasses
+import signal
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -15,13 +17,27 @@ from dipgraph.settings import Settings
 from . import analysis, cypher, database, records
 from .options import echo_problems
 
-__all__ = ["cli"]
+__all__ = ["INTERRUPTED", "cli"]
+
+INTERRUPTED = "Interrupted: a load not finished is not saved; the store keeps its previous state."
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the program is, so that every ``with`` block unwinds (a
+    load not finished is dropped, the embedded server stopped) as on Ctrl-C."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise _Terminated
 
 
 class _Group(click.Group):
-    """Turns every library error into one clear message, with no traceback."""
+    """Turns every library error into one clear message, with no traceback, and an
+    interruption (Ctrl-C, SIGTERM) into a message and the shell's exit status."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        main = threading.current_thread() is threading.main_thread()
+        previous = signal.signal(signal.SIGTERM, _on_sigterm) if main else None
         try:
             return super().invoke(ctx)
         except ValidationFailed as exc:
@@ -29,6 +45,12 @@ class _Group(click.Group):
             raise click.ClickException(str(exc)) from None
         except DipgraphError as exc:
             raise click.ClickException(str(exc)) from None
+        except KeyboardInterrupt as exc:
+            click.echo(INTERRUPTED, err=True)
+            ctx.exit(128 + (signal.SIGTERM if isinstance(exc, _Terminated) else signal.SIGINT))
+        finally:
+            if main:
+                signal.signal(signal.SIGTERM, previous)
 
 
 @click.group(cls=_Group)
