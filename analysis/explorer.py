@@ -192,7 +192,7 @@ def _layout(graph: nx.MultiDiGraph, ids: list[str], seed: int) -> dict[str, tupl
             sub,
             seed=seed,
             k=1 / len(component) ** 0.5,
-            iterations=500,
+            iterations=150,  # as good a picture as 500 at a third of the time
             weight="weight",
             scale=size / 2,
             center=(x0 + size / 2, y + size / 2) if i else (0, 0),

@@ -9,7 +9,8 @@ role transitions and source sensitivity; `write_analysis` saves them as CSV and
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import networkx as nx
@@ -19,6 +20,8 @@ from dipgraph.errors import AnalysisError
 from dipgraph.loader.exports import flat_frame
 
 from .actors import side_members
+from .figure_jobs import FigureFiles, FigureInputs
+from .figure_jobs import write_figures as draw_all
 from .measures import profile, with_readings
 from .options import DATES
 from .roles import actor_roles, role_transitions
@@ -132,15 +135,6 @@ def write_analysis(tables: dict[str, pd.DataFrame], out: Path | str) -> list[Pat
     return written
 
 
-@dataclass(frozen=True)
-class FigureFiles:
-    """The figure files written, and the figures not drawn because the data gives
-    them nothing to draw (name -> why)."""
-
-    written: list[Path]
-    skipped: dict[str, str]
-
-
 def write_figures(
     graph: nx.MultiDiGraph,
     sides: dict[str, list[str]],
@@ -150,45 +144,11 @@ def write_figures(
     *,
     dates: str = "lenient",
     level: str = "state",
+    pool: ProcessPoolExecutor | None = None,
+    meanwhile: Callable[[], object] | None = None,
 ) -> FigureFiles:
-    """The five figures, as PNG, SVG and PDF, into ``out``."""
-    from . import plot
-
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    sources = plot.source_titles(graph)
-    measures = tables["measures"]
-    first, last = int(windows[0].start[:4]), int(windows[-1].end[:4])
-    # Without sides there is no mediation betweenness: show plain betweenness instead.
-    measure = (
-        "mediation_betweenness"
-        if (measures.measure == "mediation_betweenness").any()
-        else "betweenness"
-    )
-    drawings = {
-        "trajectories": lambda: plot.plot_trajectories(
-            measures, measure=measure, windows=windows, sources=sources
-        ),
-        "heatmap": lambda: plot.plot_heatmap(
-            measures, measure=measure, windows=windows, sources=sources
-        ),
-        "role_timeline": lambda: plot.plot_role_timeline(
-            graph, start=first, end=last, sources=sources
-        ),
-        "brokerage_mix": lambda: plot.plot_brokerage_mix(
-            measures, windows=windows, sources=sources
-        ),
-        "period_networks": lambda: plot.plot_period_networks(
-            graph, period_windows(graph), sides, level=level, dates=dates, sources=sources
-        ),
-    }
-    written: list[Path] = []
-    skipped: dict[str, str] = {}
-    for name, draw in drawings.items():
-        try:
-            figure = draw()
-        except AnalysisError as exc:
-            skipped[name] = str(exc)
-            continue
-        written += plot.save_figure(figure, out / name)
-    return FigureFiles(written, skipped)
+    """The five figures, as PNG, SVG and PDF, into ``out``; with a ``pool`` (see
+    `dipgraph.analysis.figure_jobs.figure_pool`), partly in a second process while this
+    one runs ``meanwhile``."""
+    inputs = FigureInputs(graph, sides, tables["measures"], windows, dates, level)
+    return draw_all(inputs, out, pool=pool, meanwhile=meanwhile)

@@ -64,11 +64,18 @@ def save_figure(figure: Figure, path: str | Path) -> list[Path]:
         (".svg", {"metadata": {"Date": None}}),
         (".pdf", {"metadata": {"CreationDate": None, "ModDate": None}}),
     )
-    with matplotlib.rc_context({"svg.fonttype": "none", "pdf.fonttype": 42}):
+    engine = figure.get_layout_engine()
+    # A fixed salt: the SVG's element ids, else random, are the same on every run.
+    rc = {"svg.fonttype": "none", "svg.hashsalt": "dipgraph", "pdf.fonttype": 42}
+    with matplotlib.rc_context(rc):
         for suffix, options in formats:
             target = path.with_name(path.name + suffix)
             figure.savefig(target, format=suffix[1:], facecolor="white", **options)
             written.append(target)
+            # Laid out once, on the first save: the other formats keep those positions
+            # instead of solving the layout again (a second or so per figure).
+            figure.set_layout_engine("none")
+    figure.set_layout_engine(engine)
     return written
 
 

@@ -18,6 +18,7 @@ import contextlib
 import dataclasses
 from collections import Counter
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +26,7 @@ import networkx as nx
 import pandas as pd
 
 from dipgraph.analysis.export import write_graph_exports
+from dipgraph.analysis.figure_jobs import figure_pool
 from dipgraph.analysis.job import (
     FigureFiles,
     analyze_graph,
@@ -386,18 +388,29 @@ def analyze_data(
     )
 
 
-def draw_figures(analysis: AnalysisResult, *, out: Path) -> FigureFiles:
-    """The five figures of an analysis, into ``out/figures``."""
+def draw_figures(
+    analysis: AnalysisResult,
+    *,
+    out: Path,
+    pool: ProcessPoolExecutor | None = None,
+    meanwhile: Callable[[], object] | None = None,
+) -> FigureFiles:
+    """The five figures of an analysis, into ``out/figures``, partly drawn in a second
+    process (``pool``, else one started here) while this one runs ``meanwhile``."""
     inputs, options = analysis.inputs, analysis.options
-    return write_figures(
-        inputs.graph,
-        inputs.sides,
-        analysis.tables,
-        analysis.windows,
-        out / "figures",
-        dates=options.dates,
-        level=options.level,
-    )
+    with contextlib.ExitStack() as stack:
+        pool = pool or stack.enter_context(figure_pool())
+        return write_figures(
+            inputs.graph,
+            inputs.sides,
+            analysis.tables,
+            analysis.windows,
+            out / "figures",
+            dates=options.dates,
+            level=options.level,
+            pool=pool,
+            meanwhile=meanwhile,
+        )
 
 
 def export_graph(
@@ -448,21 +461,27 @@ def build(
     stage = on_stage or (lambda _: None)
     # A wrong text stops the job before the load replaces anything.
     passages = _passages(require_valid_data(settings).records, texts) if texts else None
-    loaded = load_store(settings, replace=True, progress=load_progress)
-    graph = build_networkx(loaded.rows)
-    warnings = loaded.checked.report.warnings
-    sections = {"records": write_record_files(graph, out / "records", warnings=warnings)}
-    stage("analysis")
-    inputs = inputs_from_records(loaded.checked.records, graph=graph)
-    analysis = analyze_data(settings, out=out, inputs=inputs)
-    sections["analysis"] = analysis.written
-    stage("figures")
-    figures = draw_figures(analysis, out=out)
+    # The figures' worker starts now, so that its imports overlap the load.
+    with figure_pool() as pool:
+        loaded = load_store(settings, replace=True, progress=load_progress)
+        graph = build_networkx(loaded.rows)
+        warnings = loaded.checked.report.warnings
+        sections = {"records": write_record_files(graph, out / "records", warnings=warnings)}
+        stage("analysis")
+        inputs = inputs_from_records(loaded.checked.records, graph=graph)
+        analysis = analyze_data(settings, out=out, inputs=inputs)
+        sections["analysis"] = analysis.written
+        sections["figures"] = []  # drawn while the export runs, listed before it
+
+        def export() -> None:  # while the worker draws
+            stage("export")
+            sections["export"] = write_graph_exports(
+                graph, out / "export", formats=EXPORT_FORMATS, passages=passages
+            )
+            stage("figures")
+
+        figures = draw_figures(analysis, out=out, pool=pool, meanwhile=export)
     sections["figures"] = figures.written
-    stage("export")
-    sections["export"] = write_graph_exports(
-        graph, out / "export", formats=EXPORT_FORMATS, passages=passages
-    )
     summary = "```\n" + describe_load(loaded) + "\n" + leading_mediators(analysis) + "\n```"
     index = _write_index(out, sections, summary=summary, skipped=figures.skipped)
     return BuildResult(loaded, analysis, figures, sections, index)
