@@ -148,6 +148,12 @@ def write_figures(
         if name not in sent or sent[name].cancel():
             results[name] = draw_figure(name, inputs, out)
     results.update({name: job.result() for name, job in sent.items() if name not in results})
-    written = [p for name in names if isinstance(results[name], list) for p in results[name]]
-    skipped = {name: r for name in names if isinstance(r := results[name], str)}
+    written: list[Path] = []
+    skipped: dict[str, str] = {}
+    for name in names:
+        drawn = results[name]
+        if isinstance(drawn, str):
+            skipped[name] = drawn
+        else:
+            written += drawn
     return FigureFiles(written, skipped)

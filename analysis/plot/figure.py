@@ -66,8 +66,9 @@ def save_figure(figure: Figure, path: str | Path) -> list[Path]:
     )
     engine = figure.get_layout_engine()
     # A fixed salt: the SVG's element ids, else random, are the same on every run.
-    rc = {"svg.fonttype": "none", "svg.hashsalt": "dipgraph", "pdf.fonttype": 42}
-    with matplotlib.rc_context(rc):
+    with matplotlib.rc_context(
+        {"svg.fonttype": "none", "svg.hashsalt": "dipgraph", "pdf.fonttype": 42}
+    ):
         for suffix, options in formats:
             target = path.with_name(path.name + suffix)
             figure.savefig(target, format=suffix[1:], facecolor="white", **options)
