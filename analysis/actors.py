@@ -17,7 +17,8 @@ An actor that cannot be attributed acts for itself, so nothing is lost.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import copy
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import networkx as nx
@@ -25,13 +26,22 @@ import networkx as nx
 from dipgraph.errors import AnalysisError
 
 from .options import LEVELS
-from .timeline import ACTOR_LABELS, ITEM_LABELS, Window, act_time, fact_time, is_active
+from .timeline import (
+    ACTOR_LABELS,
+    ITEM_LABELS,
+    Window,
+    act_time,
+    active_span,
+    fact_time,
+    is_active,
+)
 
 __all__ = [
     "ACTOR_LABELS",
     "Fact",
     "Prepared",
     "actor_facts",
+    "asserted_only_by",
     "side_members",
     "sides_in_window",
 ]
@@ -58,19 +68,108 @@ class Fact:
     act: bool = False  # a dated act in the window, not only a sustained role (`act_time`)
 
 
+_Edge = tuple[str, str, dict, dict, "dict | None"]  # u, v, attrs, fact_time, act_time
+
+
 class Prepared:
-    """A graph read once for many windows: actor edges with their times, and the
-    index attribution uses. Pass it as ``prepared=`` to `actor_facts`."""
+    """A graph read once for many windows: actor edges with their times, indexed by the
+    years they may count in, and the index attribution uses. Pass it as ``prepared=`` to
+    `actor_facts`; each window's facts are then worked out once and shared."""
 
     def __init__(self, graph: nx.MultiDiGraph, dates: str = "lenient"):
-        self.graph = graph
-        self.edges = []
+        self.graph, self.dates = graph, dates
+        self.labels: dict[str, str] = dict(graph.nodes(data="label"))
+        self.names: dict[str, str] = dict(graph.nodes(data="name"))
+        self.edges: list[_Edge] = []
         for u, v, attrs in graph.edges(data=True):
-            if graph.nodes[u].get("label") in ACTOR_LABELS:
+            if self.labels.get(u) in ACTOR_LABELS:
                 when = fact_time(graph, v, attrs, subject=u)
-                item = graph.nodes[v].get("label") in ITEM_LABELS
+                item = self.labels.get(v) in ITEM_LABELS
                 self.edges.append((u, v, attrs, when, act_time(when, item=item)))
-        self.attribution = _Attribution(graph, dates)
+        self._all = list(graph.edges(data=True))
+        self.attribution = _Attribution(graph, dates, self._all)
+        self._years: dict[str, _YearIndex] = {}
+        self._facts: dict[tuple[Window, str, str], list[Fact]] = {}
+
+    def reading(self, dates: str) -> Prepared:
+        """The same edges, attributed under the ``dates`` reading (their times are the
+        same under both; which office or chair held at a date is not)."""
+        return self._derived(dates, self.edges, self._all)
+
+    def without_source(self, source: str) -> Prepared:
+        """The same, less the relationships that only ``source`` asserts (as
+        `dipgraph.analysis.sensitivity.without_source` prunes the graph)."""
+        edges = [e for e in self.edges if not asserted_only_by(e[2], source)]
+        kept = [e for e in self._all if not asserted_only_by(e[2], source)]
+        return self._derived(self.dates, edges, kept)
+
+    def _derived(self, dates: str, edges: list[_Edge], every: list) -> Prepared:
+        other = copy.copy(self)  # the graph, its labels and names are shared
+        other.dates, other.edges, other._all = dates, edges, every
+        other.attribution = _Attribution(self.graph, dates, every)
+        # The index depends on the edges only, and is kept per reading of dates.
+        other._years = self._years if edges is self.edges else {}
+        other._facts = {}
+        return other
+
+    def facts(self, window: Window, *, level: str, dates: str) -> list[Fact]:
+        """The window's facts at ``level`` (see `actor_facts`), worked out once."""
+        if level not in LEVELS:
+            raise AnalysisError(f"level={level!r}: expected state or person")
+        key = (window, level, dates)
+        if key not in self._facts:
+            if dates not in self._years:
+                self._years[dates] = _YearIndex(self.edges, dates)
+            candidates = self._years[dates].candidates(window)
+            self._facts[key] = _window_facts(self, candidates, window, level, dates)
+        return list(self._facts[key])
+
+
+def asserted_only_by(attrs: dict, source: str) -> bool:
+    """Whether ``source`` is the only source of a relationship (its attributes)."""
+    return list(attrs.get("sources") or ()) == [source]
+
+
+class _YearIndex:
+    """Which edges may count in each year, so that a window looks only at its years'.
+
+    An edge sits in every year its `active_span` touches, clamped to the years of the
+    bounded spans (an undated fact, or one open to 9999, sits in them all); a window
+    outside those years looks at the nearest one. `is_active` then decides, so the
+    index only saves work: the facts are those of a scan of every edge.
+    """
+
+    def __init__(self, edges: list[_Edge], dates: str):
+        spans = [active_span(edge[3], dates=dates) for edge in edges]
+        years = [(_year(s[0]), _year(s[1])) if s else None for s in spans]
+        bounded = [y for pair in years if pair for y in pair if y is not None]
+        self.first, self.last = (min(bounded), max(bounded)) if bounded else (0, 0)
+        self.buckets: list[list[int]] = [[] for _ in range(self.last - self.first + 1)]
+        for index, pair in enumerate(years):
+            if pair is not None:
+                for bucket in range(self._at(pair[0], 0), self._at(pair[1], -1) + 1):
+                    self.buckets[bucket].append(index)
+
+    def _at(self, year: int | None, default: int) -> int:
+        """The bucket of ``year`` (None: unbounded, the first or last one)."""
+        if year is None:
+            return default % len(self.buckets)
+        return min(max(year, self.first), self.last) - self.first
+
+    def candidates(self, window: Window) -> list[int]:
+        """The indexes, in order, of the edges that may count in ``window``."""
+        lo, hi = self._at(_year(window.start), 0), self._at(_year(window.end), -1)
+        if lo == hi:
+            return self.buckets[lo]
+        return sorted({i for bucket in self.buckets[lo : hi + 1] for i in bucket})
+
+
+def _year(day: str) -> int | None:
+    # Years 0 and 9999 are the open bounds (`active_span` of an undated fact); ISO days
+    # compare as text only while the year has four digits. Anything else is left
+    # unbounded, so it is looked at everywhere.
+    year = int(day[:4]) if len(day) >= 4 and day[:4].isdigit() else 0
+    return year if 0 < year < 9999 else None
 
 
 def actor_facts(
@@ -82,12 +181,17 @@ def actor_facts(
     prepared: Prepared | None = None,
 ) -> list[Fact]:
     """The window's facts whose subject is an actor, attributed at ``level``."""
-    if level not in LEVELS:
-        raise AnalysisError(f"level={level!r}: expected state or person")
     prepared = prepared or Prepared(graph, dates)
-    lift = prepared.attribution if level == "state" else None
+    return prepared.facts(window, level=level, dates=dates)
+
+
+def _window_facts(
+    prepared: Prepared, candidates: list[int], window: Window, level: str, dates: str
+) -> list[Fact]:
+    graph, lift = prepared.graph, prepared.attribution if level == "state" else None
     facts = []
-    for u, v, attrs, when, act_when in prepared.edges:
+    for index in candidates:
+        u, v, attrs, when, act_when = prepared.edges[index]
         if not is_active(when, window, dates=dates):
             continue
         acted = act_when is not None and is_active(act_when, window, dates=dates)
@@ -128,11 +232,15 @@ def _clipped(when: dict, window: Window) -> dict:
 
 
 class _Attribution:
-    def __init__(self, graph: nx.MultiDiGraph, dates: str):
+    def __init__(self, graph: nx.MultiDiGraph, dates: str, edges: Iterable[tuple[str, str, dict]]):
         self.graph, self.dates = graph, dates
-        self.by_type: dict[str, list[tuple[str, str, dict]]] = {}
-        for u, v, attrs in graph.edges(data=True):
-            self.by_type.setdefault(attrs["type"], []).append((u, v, attrs))
+        # Edges by type and subject, and by type and object: attribution asks for one
+        # person's offices or one format's chairs at a time.
+        self.by_subject: dict[tuple[str, str], list[tuple[str, str, dict]]] = {}
+        self.by_object: dict[tuple[str, str], list[tuple[str, str, dict]]] = {}
+        for u, v, attrs in edges:
+            self.by_subject.setdefault((attrs["type"], u), []).append((u, v, attrs))
+            self.by_object.setdefault((attrs["type"], v), []).append((u, v, attrs))
 
     def actors(self, node: str, act: dict) -> set[str]:
         label = self.graph.nodes[node].get("label")
@@ -152,43 +260,44 @@ class _Attribution:
         return {body}
 
     def _during(
-        self, predicate: str, act: dict, keep: Callable[[str, str], bool]
+        self, edges: Iterable[tuple[str, str, dict]], act: dict, keep: Callable[[str], bool]
     ) -> set[tuple[str, str]]:
-        """The ``predicate`` edges (subject, object) that ``keep`` accepts and that held at the
-        act's time: certainly so under strict dates where any did (the 1994-12/
+        """The ``edges`` (subject, object) whose subject ``keep`` accepts and that held at
+        the act's time: certainly so under strict dates where any did (the 1994-12/
         co-chairmanship of unknown end is not certain in 2018), else possibly so (an
         office held "2003/2020" is not certain in November 2020, yet its holder acted
         for no one else)."""
         window = Window(act["earliest"], act["latest"], "act")
-        edges = [(u, v, a) for u, v, a in self.by_type.get(predicate, ()) if keep(u, v)]
+        kept = [(u, v, a) for u, v, a in edges if keep(u)]
         readings = ("strict", "lenient") if self.dates == "strict" else ("lenient",)
         for dates in readings:
-            found = {(u, v) for u, v, a in edges if is_active(a, window, dates=dates)}
+            found = {(u, v) for u, v, a in kept if is_active(a, window, dates=dates)}
             if found:
                 return found
         return set()
 
     def _held(self, person: str, act: dict) -> set[str]:
-        return {v for _, v in self._during("HELD_POSITION", act, lambda u, _: u == person)}
+        held = self.by_subject.get(("HELD_POSITION", person), ())
+        return {v for _, v in self._during(held, act, lambda _: True)}
 
     def _parts(self, organization: str) -> set[str]:
         states = {
             v
-            for u, v, _ in self.by_type.get("PART_OF", ())
-            if u == organization and self.graph.nodes[v].get("label") == "State"
+            for _, v, _ in self.by_subject.get(("PART_OF", organization), ())
+            if self.graph.nodes[v].get("label") == "State"
         }
         return states or {organization}
 
     def _format_members(self, fmt: str, act: dict) -> set[str]:
         # The states (and bodies) that chair or make up the format; the persons who
         # co-chair do so for their states.
-        part_of = self.by_type.get("PART_OF", ())
-        groups = {fmt} | {v for u, v, _ in part_of if u == fmt}
+        groups = {fmt} | {v for _, v, _ in self.by_subject.get(("PART_OF", fmt), ())}
         # Co-chairs are CO_CHAIR_OF the group's co-chairmanship, which is PART_OF it.
-        chaired = groups | {u for u, v, _ in part_of if v == fmt}
-        chairs = self._during("CO_CHAIR_OF", act, lambda u, v: v in chaired and self._is_body(u))
+        chaired = groups | {u for u, _, _ in self.by_object.get(("PART_OF", fmt), ())}
+        chairing = [e for v in chaired for e in self.by_object.get(("CO_CHAIR_OF", v), ())]
+        chairs = self._during(chairing, act, self._is_body)
         members = chairs or self._during(
-            "MEMBER_OF", act, lambda u, v: v == fmt and self._is_body(u)
+            self.by_object.get(("MEMBER_OF", fmt), ()), act, self._is_body
         )
         # A national format (Russia's 1992 mission) acts for its state.
         bodies = {u for u, _ in members}

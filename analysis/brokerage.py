@@ -95,9 +95,10 @@ BROKERAGE_ROLES: tuple[str, ...] = (
     "liaison",
 )
 
-# Role index by the pattern 4*[g(a) == g(b)] + 2*[g(b) == g(c)] + [g(a) == g(c)]. Patterns 3, 5
-# and 6 cannot occur because equality of labels is transitive.
-_ROLE_OF_PATTERN = np.array([4, 1, 3, -1, 2, -1, -1, 0], dtype=np.int64)
+# Each role's pattern 4*[g(a) == g(b)] + 2*[g(b) == g(c)] + [g(a) == g(c)], in the order of
+# BROKERAGE_ROLES. Patterns 3, 5 and 6 cannot occur because equality of labels is transitive.
+_PATTERN_OF_ROLE = np.array([7, 1, 4, 2, 0], dtype=np.intp)
+_PATTERNS = 8
 
 # Upper bound on the size of the (permutations x two-paths) arrays built at once.
 _BATCH_CELLS = 1_000_000
@@ -163,17 +164,21 @@ def _prepare(graph: nx.Graph, groups: Mapping[Hashable, Hashable]) -> _TwoPaths:
 def _count(paths: _TwoPaths, labels: np.ndarray) -> np.ndarray:
     """Role counts for each row of ``labels`` (labellings x nodes): labellings x nodes x roles."""
     rows, n = labels.shape
-    g_a, g_b, g_c = labels[:, paths.source], labels[:, paths.broker], labels[:, paths.target]
+    # Two-paths by labellings, so that each gather copies whole rows; small labels
+    # where they fit, so that less memory is read.
+    by_node = labels.T.astype(np.int8 if labels.max(initial=0) < 128 else labels.dtype)
+    by_node = np.ascontiguousarray(by_node)
+    g_a, g_b, g_c = by_node[paths.source], by_node[paths.broker], by_node[paths.target]
     pattern = (
         ((g_a == g_b).view(np.uint8) << 2)
         | ((g_b == g_c).view(np.uint8) << 1)
         | (g_a == g_c).view(np.uint8)
     )
-    cell = _ROLE_OF_PATTERN[pattern]
-    cell += paths.broker * len(BROKERAGE_ROLES)
-    cell += (np.arange(rows, dtype=np.int64) * (n * len(BROKERAGE_ROLES)))[:, None]
-    counts = np.bincount(cell.ravel(), minlength=rows * n * len(BROKERAGE_ROLES))
-    return counts.reshape(rows, n, len(BROKERAGE_ROLES))
+    # One count per labelling, broker and pattern; the patterns are then read as roles.
+    cell = np.add(pattern, (paths.broker * _PATTERNS)[:, None], dtype=np.intp)
+    cell += np.arange(rows, dtype=np.intp) * (n * _PATTERNS)
+    counts = np.bincount(cell.ravel(order="K"), minlength=rows * n * _PATTERNS)
+    return counts.reshape(rows, n, _PATTERNS)[:, :, _PATTERN_OF_ROLE]
 
 
 def brokerage_roles(graph: nx.Graph, groups: Mapping[Hashable, Hashable]) -> pd.DataFrame:

@@ -19,7 +19,8 @@ import pandas as pd
 from dipgraph.errors import AnalysisError
 from dipgraph.loader.exports import flat_frame
 
-from .actors import side_members
+from .actors import Prepared, side_members
+from .compiled import one_blas_thread
 from .figure_jobs import FigureFiles, FigureInputs
 from .figure_jobs import write_figures as draw_all
 from .measures import profile, with_readings
@@ -97,28 +98,43 @@ def analyze_graph(
     ``read_sides`` returns. ``measures`` gives every value under both readings of dates
     too (columns ``strict`` and ``lenient``), ``value`` being the one of ``dates``."""
     sides = side_members(sides)
-    roles = actor_roles(graph, windows, sides, level=level, dates=dates)
-    measured = {
-        reading: profile(
+    # The graph is read once; each window's facts are worked out once per reading of
+    # dates and shared by every table.
+    read = Prepared(graph, dates)
+    prepared = {reading: read.reading(reading) if reading != dates else read for reading in DATES}
+    with one_blas_thread():
+        roles = actor_roles(
+            graph, windows, sides, level=level, dates=dates, prepared=prepared[dates]
+        )
+        measured = {
+            reading: profile(
+                graph,
+                windows,
+                sides,
+                level=level,
+                dates=reading,
+                mediation=mediation,
+                permutations=permutations,
+                seed=seed,
+                prepared=prepared[reading],
+            )
+            for reading in DATES
+        }
+        sensitivity = source_sensitivity(
             graph,
             windows,
             sides,
             level=level,
-            dates=reading,
+            dates=dates,
             mediation=mediation,
-            permutations=permutations,
-            seed=seed,
+            prepared=prepared[dates],
         )
-        for reading in DATES
-    }
     other = next(reading for reading in DATES if reading != dates)
     return {
         "measures": with_readings(measured[dates], measured[other]),
         "roles": roles,
         "transitions": role_transitions(roles),
-        "sensitivity": source_sensitivity(
-            graph, windows, sides, level=level, dates=dates, mediation=mediation
-        ),
+        "sensitivity": sensitivity,
     }
 
 

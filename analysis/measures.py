@@ -28,11 +28,20 @@ sustained_mediation           the actor's mediation facts in the window that are
 brokerage_<role>[_z]          Gould--Fernandez roles on the exchange graph (mediation ties
                               both ways), sides as groups, z against a permutation null
 ============================  ==========================================================
+
+Betweenness, mediation betweenness and group betweenness are rounded to 12 decimals,
+so that the tables do not depend on the order in which an algorithm summed them: the
+same with igraph (`dipgraph.analysis.compiled`, used for betweenness, harmonic
+centrality and mediation betweenness when installed) as with NetworkX alone.
+Mediation betweenness compares path lengths exactly: the ``distance`` of each tie
+(1/weight) is scaled to a whole number first.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from functools import cached_property
 
 import networkx as nx
 import numpy as np
@@ -40,7 +49,8 @@ import pandas as pd
 
 from dipgraph.errors import AnalysisError
 
-from .actors import Prepared, actor_facts, side_members, sides_in_window
+from . import compiled
+from .actors import Fact, Prepared, actor_facts, side_members, sides_in_window
 from .brokerage import brokerage_zscores
 from .options import MEDIATION
 from .projections import (
@@ -53,10 +63,14 @@ from .projections import (
 from .timeline import Window
 
 __all__ = [
+    "MEASURES",
+    "WindowGraphs",
     "burt_constraint",
     "burt_effective_size",
     "harmonic",
+    "one_measure",
     "profile",
+    "window_graphs",
     "window_measures",
     "with_readings",
 ]
@@ -82,6 +96,8 @@ _ZERO_WHEN_MISSING = (
     "degree",
     "strength",
 )
+# Whole-number path lengths stay exact while sums of them fit a double's 53 bits.
+_EXACT_LENGTHS = 2**40
 
 
 def profile(
@@ -94,31 +110,84 @@ def profile(
     mediation: str = "acts",
     permutations: int = 200,
     seed: int = 0,
+    prepared: Prepared | None = None,
+    fast: bool | None = None,
 ) -> pd.DataFrame:
     """Every measure for every actor in every window (see the module table); ``sides``
-    as `side_members` takes them (what ``read_sides`` returns, for one)."""
+    as `side_members` takes them (what ``read_sides`` returns, for one). ``prepared``
+    (for ``dates``) shares each window's facts with other tables of the same graph;
+    ``fast=False`` keeps to NetworkX (None: igraph if `compiled.compiled_available`)."""
     if mediation not in MEDIATION:
         raise AnalysisError(f"mediation={mediation!r}: expected {' or '.join(MEDIATION)}")
     sides = side_members(sides)
-    prepared = Prepared(graph, dates)
-    frames = [
-        window_measures(
-            graph,
-            w,
-            sides,
-            level=level,
-            dates=dates,
-            mediation=mediation,
-            permutations=permutations,
-            seed=seed,
-            prepared=prepared,
-        )
-        for w in windows
-    ]
+    prepared = prepared or Prepared(graph, dates)
+    fast = compiled.compiled_available() if fast is None else fast
+    with compiled.one_blas_thread():
+        frames = [
+            window_measures(
+                graph,
+                w,
+                sides,
+                level=level,
+                dates=dates,
+                mediation=mediation,
+                permutations=permutations,
+                seed=seed,
+                prepared=prepared,
+                fast=fast,
+            )
+            for w in windows
+        ]
     frames = [f for f in frames if not f.empty]
     if not frames:
         return pd.DataFrame(columns=COLUMNS)
     return pd.concat(frames, ignore_index=True)
+
+
+def one_measure(
+    graph: nx.MultiDiGraph,
+    windows: list[Window],
+    sides: dict,
+    measure: str,
+    *,
+    level: str = "state",
+    dates: str = "lenient",
+    mediation: str = "acts",
+    prepared: Prepared | None = None,
+    fast: bool | None = None,
+) -> pd.DataFrame:
+    """The rows `profile` gives ``measure`` (one of `MEASURES`), computing nothing else.
+
+    >>> g = nx.MultiDiGraph()
+    >>> one_measure(g, [Window("1994-01-01", "1994-12-31", "1994")], {}, "degree").empty
+    True
+    """
+    if measure not in MEASURES:
+        raise AnalysisError(f"measure={measure!r}: expected one of {', '.join(MEASURES)}")
+    if mediation not in MEDIATION:
+        raise AnalysisError(f"mediation={mediation!r}: expected {' or '.join(MEDIATION)}")
+    sides = side_members(sides)
+    prepared = prepared or Prepared(graph, dates)
+    fast = compiled.compiled_available() if fast is None else fast
+    frames = []
+    with compiled.one_blas_thread():
+        for window in windows:
+            w = window_graphs(
+                graph,
+                window,
+                sides,
+                level=level,
+                dates=dates,
+                mediation=mediation,
+                prepared=prepared,
+                fast=fast,
+            )
+            rows: dict[str, dict[str, float]] = {}
+            if w.interaction.number_of_nodes() or measure not in _ON_INTERACTION:
+                _put(rows, measure, MEASURES[measure](w))
+            frames.append(_frame(prepared.names, window, rows, (level, dates, mediation)))
+    frames = [f for f in frames if not f.empty]
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=COLUMNS)
 
 
 def with_readings(table: pd.DataFrame, other: pd.DataFrame) -> pd.DataFrame:
@@ -142,6 +211,64 @@ def with_readings(table: pd.DataFrame, other: pd.DataFrame) -> pd.DataFrame:
     return merged[[*COLUMNS, "strict", "lenient"]]
 
 
+class WindowGraphs:
+    """One window's facts and sides, and the graphs the measures run on, each built
+    the first time a measure asks for it. With ``fast``, igraph computes what it can
+    (see `dipgraph.analysis.compiled`)."""
+
+    def __init__(
+        self,
+        facts: list[Fact],
+        labels: dict[str, str],
+        side_of: dict[str, str],
+        *,
+        mediation: str = "acts",
+        fast: bool = False,
+    ):
+        self.facts, self.labels, self.side_of = facts, labels, side_of
+        self.mediation, self.fast = mediation, fast
+
+    @cached_property
+    def interaction(self) -> nx.Graph:
+        return interaction_graph(actor_item_graph(self.facts, self.labels))
+
+    @cached_property
+    def ties(self) -> nx.DiGraph:
+        return mediation_graph(self.facts, self.labels, acts_only=self.mediation == "acts")
+
+    @cached_property
+    def adjacency(self) -> np.ndarray:
+        """The interaction graph's weights, rows and columns in its node order."""
+        return nx.to_numpy_array(self.interaction, weight="weight")
+
+    @cached_property
+    def position(self) -> dict[str, int]:
+        return {node: i for i, node in enumerate(self.interaction)}
+
+    @cached_property
+    def compiled_interaction(self) -> compiled.CompiledGraph:
+        return compiled.compiled_graph(self.interaction)
+
+
+def window_graphs(
+    graph: nx.MultiDiGraph,
+    window: Window,
+    sides: dict[str, list[str]],
+    *,
+    level: str = "state",
+    dates: str = "lenient",
+    mediation: str = "acts",
+    prepared: Prepared | None = None,
+    fast: bool | None = None,
+) -> WindowGraphs:
+    """What the measures of one window are computed from (``fast``: None, if installed)."""
+    prepared = prepared or Prepared(graph, dates)
+    facts = actor_facts(graph, window, level=level, dates=dates, prepared=prepared)
+    fast = compiled.compiled_available() if fast is None else fast
+    side_of = sides_in_window(sides, facts)
+    return WindowGraphs(facts, prepared.labels, side_of, mediation=mediation, fast=fast)
+
+
 def window_measures(
     graph: nx.MultiDiGraph,
     window: Window,
@@ -153,49 +280,48 @@ def window_measures(
     permutations: int = 200,
     seed: int = 0,
     prepared: Prepared | None = None,
+    fast: bool | None = None,
 ) -> pd.DataFrame:
     """The tidy rows of one window (``prepared`` saves reading the graph again)."""
-    labels = dict(graph.nodes(data="label"))
-    facts = actor_facts(graph, window, level=level, dates=dates, prepared=prepared)
-    side_of = sides_in_window(sides, facts)
-    items = actor_item_graph(facts, labels)
-    interaction = interaction_graph(items)
-    ties = mediation_graph(facts, labels, acts_only=mediation == "acts")
-    rows: dict[str, dict[str, float]] = {}
-    _put(rows, "degree", dict(interaction.degree()))
-    _put(rows, "strength", dict(interaction.degree(weight="weight")))
-    if interaction.number_of_nodes():
-        # Topological: who is tied to whom. Tie strength is in strength and PageRank.
-        _put(rows, "betweenness", nx.betweenness_centrality(interaction))
-        _put(rows, "harmonic", harmonic(interaction))
-        _put(rows, "pagerank", nx.pagerank(interaction, weight="weight"))
-        _put(rows, "eigenvector", _eigenvector_on_largest_component(interaction))
-        _put(rows, "constraint", burt_constraint(interaction))
-        _put(rows, "effective_size", burt_effective_size(interaction))
-    _put(rows, "mediation_betweenness", _mediation_betweenness(ties, side_of))
-    _put(rows, "mediation_share", _mediation_share(facts, labels))
-    _put(rows, "sustained_mediation", _sustained_mediation(facts))
-    rows.update(_group_betweenness(ties, facts))
-    _put_brokerage(rows, ties, side_of, permutations=permutations, seed=seed)
-    names = dict(graph.nodes(data="name"))
-    return pd.DataFrame(
-        [
-            {
-                "window": window.label,
-                "start": window.start,
-                "end": window.end,
-                "actor": actor,
-                "name": names.get(actor, actor),
-                "level": level,
-                "dates": dates,
-                "mediation": mediation,
-                "measure": measure,
-                "value": value,
-            }
-            for actor, measures in sorted(rows.items())
-            for measure, value in measures.items()
-        ]
+    prepared = prepared or Prepared(graph, dates)
+    w = window_graphs(
+        graph,
+        window,
+        sides,
+        level=level,
+        dates=dates,
+        mediation=mediation,
+        prepared=prepared,
+        fast=fast,
     )
+    rows: dict[str, dict[str, float]] = {}
+    for measure, compute in MEASURES.items():
+        # Measures on the interaction graph need one: a window may have no event.
+        if w.interaction.number_of_nodes() or measure not in _ON_INTERACTION:
+            _put(rows, measure, compute(w))
+    rows.update(_group_betweenness(w.ties, w.facts))
+    _put_brokerage(rows, w.ties, w.side_of, permutations=permutations, seed=seed)
+    return _frame(prepared.names, window, rows, (level, dates, mediation))
+
+
+def _frame(
+    names: dict[str, str], window: Window, rows: dict, options: tuple[str, str, str]
+) -> pd.DataFrame:
+    """The tidy rows of one window, actors in order, each actor's measures as computed."""
+    cells = [(a, m, v) for a, measures in sorted(rows.items()) for m, v in measures.items()]
+    actors = [actor for actor, _, _ in cells]
+    n = len(cells)
+    columns = {
+        "window": [window.label] * n,
+        "start": [window.start] * n,
+        "end": [window.end] * n,
+        "actor": actors,
+        "name": [names.get(actor, actor) for actor in actors],
+        **{k: [v] * n for k, v in zip(("level", "dates", "mediation"), options, strict=True)},
+        "measure": [measure for _, measure, _ in cells],
+        "value": [value for _, _, value in cells],
+    }
+    return pd.DataFrame(columns) if n else pd.DataFrame(columns=COLUMNS)
 
 
 def harmonic(graph: nx.Graph) -> dict:
@@ -229,7 +355,10 @@ def burt_constraint(graph: nx.Graph, *, weight: str = "weight") -> dict:
     nodes = list(graph)
     if not nodes:
         return {}
-    ties = nx.to_numpy_array(graph, nodelist=nodes, weight=weight)
+    return _constraint(nodes, nx.to_numpy_array(graph, nodelist=nodes, weight=weight))
+
+
+def _constraint(nodes: list[str], ties: np.ndarray) -> dict:
     totals = ties.sum(axis=1, keepdims=True)
     with np.errstate(invalid="ignore", divide="ignore"):
         shares = np.where(totals > 0, ties / totals, 0.0)
@@ -257,7 +386,11 @@ def burt_effective_size(graph: nx.Graph, *, weight: str = "weight") -> dict:
     if not nodes:
         return {}
     ties = nx.to_numpy_array(graph, nodelist=nodes, weight=weight)
-    mutual = ties + ties.T if graph.is_directed() else ties
+    return _effective_size(nodes, ties + ties.T if graph.is_directed() else ties)
+
+
+def _effective_size(nodes: list[str], mutual: np.ndarray) -> dict:
+    mutual = mutual.copy()  # the caller's matrix stays as it was
     np.fill_diagonal(mutual, 0.0)
     with np.errstate(invalid="ignore", divide="ignore"):
         shares = mutual / mutual.sum(axis=1, keepdims=True)
@@ -273,22 +406,41 @@ def _put(rows: dict, measure: str, values: dict) -> None:
         rows.setdefault(actor, {})[measure] = float(value)
 
 
-def _eigenvector_on_largest_component(graph: nx.Graph) -> dict:
+def _rounded(values: dict[str, float]) -> dict[str, float]:
+    return {node: round(float(value), compiled.DIGITS) for node, value in values.items()}
+
+
+def _betweenness(w: WindowGraphs) -> dict:
+    # Topological: who is tied to whom. Tie strength is in strength and PageRank.
+    if w.fast:
+        values = compiled.betweenness(w.compiled_interaction)
+        if compiled.settled(values):
+            return _rounded(values)
+    return _rounded(nx.betweenness_centrality(w.interaction))
+
+
+def _harmonic(w: WindowGraphs) -> dict:
+    return compiled.harmonic(w.compiled_interaction) if w.fast else harmonic(w.interaction)
+
+
+def _eigenvector(w: WindowGraphs) -> dict:
     # Disconnected yearly graphs are the norm; eigenvector centrality is only
     # meaningful within one component.
-    component = graph.subgraph(max(nx.connected_components(graph), key=len))
-    if component.number_of_edges() == 0:
+    component = max(nx.connected_components(w.interaction), key=len)
+    if len(component) < 2:
         return {}
     # The interaction graph is undirected and small: a dense symmetric eigensolver is
     # exact and, unlike the sparse one, handles components of two or three actors.
-    nodes = list(component)
-    values, vectors = np.linalg.eigh(nx.to_numpy_array(component, nodelist=nodes, weight="weight"))
+    # In the graph's (sorted) order, not the set's, so every process sums alike.
+    nodes = [node for node in w.interaction if node in component]
+    at = [w.position[node] for node in nodes]
+    values, vectors = np.linalg.eigh(w.adjacency[np.ix_(at, at)])
     principal = np.abs(vectors[:, np.argmax(values)])
     return dict(zip(nodes, principal / np.linalg.norm(principal), strict=True))
 
 
-def _mediation_betweenness(mediation: nx.DiGraph, side_of: dict[str, str]) -> dict:
-    graph = mediation.to_undirected()
+def _mediation_betweenness(w: WindowGraphs) -> dict:
+    graph, side_of = _undirected(w.ties), w.side_of
     sides = sorted(set(side_of.values()))
     if len(sides) < 2:
         return {}
@@ -297,14 +449,46 @@ def _mediation_betweenness(mediation: nx.DiGraph, side_of: dict[str, str]) -> di
     targets = [a for side in others for a in present[side]]
     if not present[first] or not targets:
         return {}
-    scores = nx.betweenness_centrality_subset(graph, present[first], targets, weight="distance")
-    # networkx halves subset betweenness on undirected graphs; report the share of
-    # cross-side pairs whose shortest mediation paths run through the actor.
+    # networkx (and igraph) halve subset betweenness on undirected graphs; report the
+    # share of cross-side pairs whose shortest mediation paths run through the actor.
     pairs = len(present[first]) * len(targets)
-    return {actor: 2 * value / pairs for actor, value in scores.items() if actor not in side_of}
+
+    def shares(scores: dict) -> dict:
+        return {actor: 2 * value / pairs for actor, value in scores.items() if actor not in side_of}
+
+    weight = _whole_lengths(graph)
+    if w.fast and weight == "length":
+        fast = compiled.compiled_graph(graph, weight)
+        values = shares(compiled.subset_betweenness(fast, present[first], targets, weight))
+        if compiled.settled(values):
+            return _rounded(values)
+    scores = nx.betweenness_centrality_subset(graph, present[first], targets, weight=weight)
+    return _rounded(shares(scores))
 
 
-def _mediation_share(facts, labels: dict[str, str]) -> dict:
+def _undirected(graph: nx.DiGraph) -> nx.Graph:
+    """`networkx.DiGraph.to_undirected`, with the ties' attributes copied, not deep-copied
+    (they are numbers): the same nodes, ties and order, in a fraction of the time."""
+    undirected = nx.Graph()
+    undirected.add_nodes_from(graph.nodes(data=True))
+    undirected.add_edges_from((u, v, dict(attrs)) for u, v, attrs in graph.edges(data=True))
+    return undirected
+
+
+def _whole_lengths(graph: nx.Graph) -> str:
+    """Give each tie a ``length``: its ``distance`` (1/weight) times the least common
+    multiple of the weights, so that paths of equal length compare equal (1/3 + 1/6
+    and 1/2 need not as doubles). ``"distance"`` where the numbers would be too big."""
+    weights = [int(weight) for *_, weight in graph.edges(data="weight")]
+    scale = math.lcm(*weights) if weights else 1
+    if scale * max(len(graph), 1) > _EXACT_LENGTHS:
+        return "distance"
+    for _, _, attrs in graph.edges(data=True):
+        attrs["length"] = scale // int(attrs["weight"])
+    return "length"
+
+
+def _mediation_share(facts: list[Fact], labels: dict[str, str]) -> dict:
     mediated = {
         f.target for f in facts if f.predicate == "MEDIATED" and labels.get(f.target) in ITEM_LABELS
     }
@@ -324,7 +508,7 @@ def _mediation_share(facts, labels: dict[str, str]) -> dict:
     return {actor: len(items) / len(mediated) for actor, items in acted.items()}
 
 
-def _sustained_mediation(facts) -> dict:
+def _sustained_mediation(facts: list[Fact]) -> dict:
     roles: dict[str, set[str]] = {}
     for f in facts:
         if f.predicate == "MEDIATED" and not f.act:
@@ -332,15 +516,40 @@ def _sustained_mediation(facts) -> dict:
     return {actor: len(keys) for actor, keys in roles.items()}
 
 
-def _group_betweenness(mediation: nx.DiGraph, facts) -> dict:
+# Every measure with one value per actor, in the order of the table's rows; each reads
+# only the graphs it needs. Group betweenness and brokerage follow (`window_measures`).
+MEASURES: dict[str, Callable[[WindowGraphs], dict]] = {
+    "degree": lambda w: dict(w.interaction.degree()),
+    "strength": lambda w: dict(w.interaction.degree(weight="weight")),
+    "betweenness": _betweenness,
+    "harmonic": _harmonic,
+    "pagerank": lambda w: nx.pagerank(w.interaction, weight="weight"),
+    "eigenvector": _eigenvector,
+    "constraint": lambda w: _constraint(list(w.interaction), w.adjacency),
+    "effective_size": lambda w: _effective_size(list(w.interaction), w.adjacency),
+    "mediation_betweenness": _mediation_betweenness,
+    "mediation_share": lambda w: _mediation_share(w.facts, w.labels),
+    "sustained_mediation": lambda w: _sustained_mediation(w.facts),
+}
+_ON_INTERACTION = (
+    "betweenness",
+    "harmonic",
+    "pagerank",
+    "eigenvector",
+    "constraint",
+    "effective_size",
+)
+
+
+def _group_betweenness(mediation: nx.DiGraph, facts: list[Fact]) -> dict:
     chairs = sorted({f.actor for f in facts if f.predicate == "CO_CHAIR_OF"} & set(mediation))
-    graph = mediation.to_undirected()
-    if not chairs or len(graph) <= len(chairs) + 1:
+    if not chairs or len(mediation) <= len(chairs) + 1:
         return {}
+    graph = _undirected(mediation)
     value = nx.group_betweenness_centrality(graph, chairs, weight="distance")
     # NetworkX sums over sets inside, so the last digits follow the hash seed: round
     # them off, so that the same records give the same numbers in every process.
-    return {"co-chairs": {"group_betweenness": round(float(value), 12)}}
+    return {"co-chairs": {"group_betweenness": round(float(value), compiled.DIGITS)}}
 
 
 def _put_brokerage(
@@ -356,6 +565,7 @@ def _put_brokerage(
         return
     groups = {node: side_of.get(node, THIRD_PARTY) for node in exchange}
     table = brokerage_zscores(exchange, groups, permutations=permutations, seed=seed)
-    for row in table.itertuples(index=False):
-        rows.setdefault(row.node, {})[f"brokerage_{row.role}"] = float(row.observed)
-        rows[row.node][f"brokerage_{row.role}_z"] = float(row.z)
+    columns = (table[c].tolist() for c in ("node", "role", "observed", "z"))
+    for node, role, observed, z in zip(*columns, strict=True):
+        rows.setdefault(node, {})[f"brokerage_{role}"] = float(observed)
+        rows[node][f"brokerage_{role}_z"] = float(z)

@@ -11,8 +11,10 @@ Each is a plain (Di)Graph, so algorithms never walk a MultiDiGraph view.
 
 from __future__ import annotations
 
+import itertools
+from collections import Counter
+
 import networkx as nx
-from networkx.algorithms import bipartite
 
 from .actors import Fact
 from .timeline import ITEM_LABELS
@@ -31,27 +33,39 @@ PARTY_PREDICATES = ("PARTY_TO", "ATTENDED", "SIGNED", "REFUSED", "ACCEPTED")
 
 def actor_item_graph(facts: list[Fact], labels: dict[str, str]) -> nx.Graph:
     """Bipartite graph: ``bipartite=0`` actors, ``bipartite=1`` events and documents."""
-    graph = nx.Graph()
+    sides: dict[str, int] = {}  # nodes and edges in the order the facts first name them
+    roles: dict[tuple[str, str], set[str]] = {}
     for fact in facts:
-        if labels.get(fact.target) not in ITEM_LABELS:
-            continue
-        graph.add_node(fact.actor, bipartite=0)
-        graph.add_node(fact.target, bipartite=1)
-        roles = (
-            graph.edges[fact.actor, fact.target]["roles"]
-            if graph.has_edge(fact.actor, fact.target)
-            else set()
-        )
-        graph.add_edge(fact.actor, fact.target, roles=roles | {fact.predicate})
+        if labels.get(fact.target) in ITEM_LABELS:
+            sides[fact.actor], sides[fact.target] = 0, 1
+            roles.setdefault((fact.actor, fact.target), set()).add(fact.predicate)
+    graph = nx.Graph()
+    graph.add_nodes_from((node, {"bipartite": side}) for node, side in sides.items())
+    graph.add_edges_from((actor, item, {"roles": r}) for (actor, item), r in roles.items())
     return graph
 
 
 def interaction_graph(items: nx.Graph) -> nx.Graph:
-    """Actors tied by the number of events and documents they share (``weight``)."""
+    """Actors tied by the number of events and documents they share (``weight``).
+
+    The graph `networkx.bipartite.weighted_projected_graph` gives, in sorted order (see
+    `_ordered`), counted item by item rather than actor pair by actor pair.
+    """
     actors = [n for n, side in items.nodes(data="bipartite") if side == 0]
     if not actors:  # a window with no event or document: an empty graph, not an error
         return nx.Graph()
-    return _ordered(bipartite.weighted_projected_graph(items, actors))
+    # Each tie is named as the projection names it, its first actor the one met first.
+    first = {actor: i for i, actor in enumerate(actors)}
+    shared: Counter[tuple[str, str]] = Counter()
+    for item, side in items.nodes(data="bipartite"):
+        if side == 1:
+            members = sorted(items[item], key=first.__getitem__)
+            shared.update(itertools.combinations(members, 2))
+    projected = nx.Graph()
+    projected.add_nodes_from(sorted(actors))
+    projected.add_edges_from((u, v, {"weight": n}) for (u, v), n in sorted(shared.items()))
+    _add_distance(projected)
+    return projected
 
 
 def mediation_graph(
@@ -76,16 +90,11 @@ def mediation_graph(
             "Conflict",
         ):
             parties.setdefault(fact.target, set()).add(fact.actor)
-    graph = nx.DiGraph()
+    weights: Counter[tuple[str, str]] = Counter()
     for item, who in mediators.items():
-        for mediator in who:
-            for party in parties.get(item, set()) - who:
-                weight = (
-                    graph.edges[mediator, party]["weight"] + 1
-                    if graph.has_edge(mediator, party)
-                    else 1
-                )
-                graph.add_edge(mediator, party, weight=weight)
+        weights.update((m, party) for m in who for party in parties.get(item, set()) - who)
+    graph = nx.DiGraph()
+    graph.add_edges_from((m, party, {"weight": n}) for (m, party), n in weights.items())
     return _ordered(graph)
 
 

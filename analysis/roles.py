@@ -65,13 +65,15 @@ def actor_roles(
     *,
     level: str = "state",
     dates: str = "lenient",
+    prepared: Prepared | None = None,
 ) -> pd.DataFrame:
     """One row per window and actor: ``roles`` (set), ``dominant``, and the ``facts``,
     ``sources`` and dating (``dated_by``: the record's date, the object's, an actor's
-    lifespan, or none) behind the dominant role. ``sides`` as `side_members` takes them."""
+    lifespan, or none) behind the dominant role. ``sides`` as `side_members` takes them;
+    ``prepared`` (for ``dates``) shares each window's facts with the measures."""
     sides = side_members(sides)
     rows = []
-    prepared = Prepared(graph, dates)
+    prepared = prepared or Prepared(graph, dates)
     for window in windows:
         facts = actor_facts(graph, window, level=level, dates=dates, prepared=prepared)
         side_of = sides_in_window(sides, facts)
@@ -134,23 +136,25 @@ def role_transitions(roles: pd.DataFrame) -> pd.DataFrame:
     ``facts`` (relationship keys) and ``sources`` behind the new dominant role.
     """
     rows = []
-    for actor, history in roles.sort_values("start").groupby("actor", sort=True):
+    ordered = roles.sort_values("start")
+    records = ordered.to_dict("records")  # rows as dicts: far faster to walk than frames
+    for actor, at in sorted(ordered.groupby("actor", sort=True).indices.items()):
         previous = None
-        for row in history.itertuples(index=False):
+        for row in (records[i] for i in at):
             if previous is not None and (
-                row.dominant != previous.dominant or row.roles != previous.roles
+                row["dominant"] != previous["dominant"] or row["roles"] != previous["roles"]
             ):
                 rows.append(
                     {
                         "actor": actor,
-                        "from": previous.dominant,
-                        "to": row.dominant,
-                        "gained": sorted(row.roles - previous.roles, key=ACTOR_ROLES.index),
-                        "lost": sorted(previous.roles - row.roles, key=ACTOR_ROLES.index),
-                        "from_window": previous.window,
-                        "when": row.window,
-                        "facts": row.facts,
-                        "sources": row.sources,
+                        "from": previous["dominant"],
+                        "to": row["dominant"],
+                        "gained": sorted(row["roles"] - previous["roles"], key=ACTOR_ROLES.index),
+                        "lost": sorted(previous["roles"] - row["roles"], key=ACTOR_ROLES.index),
+                        "from_window": previous["window"],
+                        "when": row["window"],
+                        "facts": row["facts"],
+                        "sources": row["sources"],
                     }
                 )
             previous = row

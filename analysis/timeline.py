@@ -49,6 +49,7 @@ __all__ = [
     "ITEM_LABELS",
     "Window",
     "act_time",
+    "active_span",
     "as_of",
     "data_years",
     "fact_time",
@@ -168,23 +169,46 @@ def period_windows(graph: nx.MultiDiGraph) -> list[Window]:
 
 def is_active(fact: dict, window: Window, *, dates: str = "lenient") -> bool:
     """Whether a fact (an edge's or a node's attributes) counts in ``window``."""
+    reading = _reading(fact, dates)
+    if reading is None:
+        return False
+    lo, hi, moment = reading
+    if moment:  # it must lie wholly inside the window
+        return window.start <= lo and hi <= window.end
+    return lo <= window.end and window.start <= hi
+
+
+def active_span(fact: dict, *, dates: str = "lenient") -> tuple[str, str] | None:
+    """The days ``(first, last)`` a window must overlap for the fact to count in it
+    (`is_active` is False in every other window), or None if it counts in none.
+
+    >>> active_span({"time": "1997/2020", "earliest": "1997-01-01", "latest": "2020-12-31"},
+    ...             dates="strict")
+    ('1997-12-31', '2020-01-01')
+    """
+    reading = _reading(fact, dates)
+    return None if reading is None else reading[:2]
+
+
+def _reading(fact: dict, dates: str) -> tuple[str, str, bool] | None:
+    """``(lo, hi, moment)``: the fact counts in a window that overlaps ``lo``..``hi``, or
+    with ``moment`` only in one that holds it; None: it counts in no window."""
     if dates not in DATES:
         raise AnalysisError(f"dates={dates!r}: expected lenient or strict")
     if fact.get("time") is None:
-        return dates == "lenient"
+        return (_MIN, _MAX, False) if dates == "lenient" else None
     lo, hi = fact.get("earliest") or _MIN, fact.get("latest") or _MAX
     if hi < lo:  # dated outside its actor's lifespan: it cannot have happened then
-        return False
+        return None
     if dates == "lenient":
-        return lo <= window.end and window.start <= hi
+        return lo, hi, False
     # A fact dated only by what it concerns (an undated mediation of the decades-long
     # conflict) happened at some moment of that thing's time, not all through it.
     moment = fact.get("dated_by") in ("object", "lifespan") and not fact.get("throughout")
     inner = None if moment else _inner_bounds(fact["time"])
     if inner is None:  # a moment, or a spell too short to be surely under way at one day
-        return window.start <= lo and hi <= window.end
-    start, end = inner
-    return start <= window.end and window.start <= end
+        return lo, hi, True
+    return inner[0], inner[1], False
 
 
 @lru_cache(maxsize=4096)

@@ -432,3 +432,209 @@ def test_exact_harmonic_equals_networkx(corpus_graph):
     facts = actor_facts(graph, Window("1988-01-01", "2020-12-31", "all"))
     interaction = interaction_graph(actor_item_graph(facts, dict(graph.nodes(data="label"))))
     assert harmonic(interaction) == pytest.approx(nx.harmonic_centrality(interaction))
+
+
+# -- facts indexed by date, worked out once ----------------------------------------------------
+@pytest.mark.parametrize(
+    ("time", "dates", "span"),
+    [
+        (None, "lenient", ("0000-01-01", "9999-12-31")),  # undated: may be anywhere
+        (None, "strict", None),  # certain nowhere
+        ("1994-05", "lenient", ("1994-05-01", "1994-05-31")),
+        ("1994-05", "strict", ("1994-05-01", "1994-05-31")),  # a window must hold it
+        ("199X", "lenient", ("1990-01-01", "1999-12-31")),
+        ("1997/2020", "lenient", ("1997-01-01", "2020-12-31")),
+        ("1997/2020", "strict", ("1997-12-31", "2020-01-01")),  # surely under way
+        ("1994-12/..", "strict", ("1994-12-31", "9999-12-31")),  # open: lasts
+    ],
+)
+def test_the_span_a_fact_may_count_in(time, dates, span):
+    from dipgraph.analysis.timeline import active_span
+
+    fact = parse_time(time).as_properties() if time else {}
+    assert active_span(fact, dates=dates) == span
+
+
+def test_a_fact_outside_its_actors_lifespan_counts_nowhere():
+    from dipgraph.analysis.timeline import active_span
+
+    fact = {"time": "1994", "earliest": "1995-01-01", "latest": "1994-12-31"}
+    assert active_span(fact, dates="lenient") is None
+
+
+def test_a_window_looks_only_at_the_facts_of_its_years(history):
+    from dipgraph.analysis.actors import Prepared
+
+    prepared = Prepared(history)
+    assert {f.key for f in prepared.facts(year_window(1994), level="state", dates="lenient")} == {
+        *("k2", "k4", "k5", "k6", "k7", "k15", "k16", "k17")
+    }  # the presidency (k0) and the ministry's part (k1) attribute m to itself: no fact
+    index = prepared._years["lenient"]
+
+    def looked_at(year: int) -> set[str]:
+        return {prepared.edges[i][2]["key"] for i in index.candidates(year_window(year))}
+
+    # 1995: the spells under way (the presidency 1990/1999, m's co-chairmanship
+    # 1993/1995, n's support in 199X, the war 1990/..) and the undated part-of, not the
+    # acts of 1994 or 1996, nor n's chairmanship from 1996.
+    assert looked_at(1995) == {"k0", "k1", "k2", "k15", "k16", "k17"}
+    # Before every date, the first year's: is_active then turns them all down.
+    assert looked_at(1900) == {"k0", "k1", "k15", "k16", "k17"}
+    assert prepared.facts(year_window(1900), level="state", dates="lenient") == []
+    # After every date, the last year's (1999): what ends then or has no end.
+    assert looked_at(2050) == {"k0", "k15", "k1", "k3", "k16", "k17"}
+    facts = prepared.facts(year_window(2050), level="state", dates="lenient")
+    assert {f.key for f in facts} == {"k3", "k16", "k17"}
+
+
+def _unindexed(prepared, window, level, dates):
+    # The scan the index replaces: every edge of the graph, each tested by is_active.
+    from dipgraph.analysis.actors import _window_facts
+
+    return _window_facts(prepared, range(len(prepared.edges)), window, level, dates)
+
+
+@pytest.mark.parametrize("dates", ["lenient", "strict"])
+def test_indexed_facts_are_those_of_a_scan_of_every_edge(corpus_graph, dates):
+    from dipgraph.analysis.actors import Prepared
+
+    graph, _ = corpus_graph
+    prepared = Prepared(graph, dates)
+    windows = [
+        *fixed_windows(1980, 2030),
+        *fixed_windows(1988, 2020, size=3),
+        *period_windows(graph),
+        as_of("2011-06-24"),
+        Window("0000-01-01", "9999-12-31", "all time"),
+    ]
+    for window in windows:
+        for level in ("state", "person"):
+            facts = actor_facts(graph, window, level=level, dates=dates, prepared=prepared)
+            assert facts == _unindexed(prepared, window, level, dates), (window, level)
+    assert len(actor_facts(graph, year_window(1994), dates=dates, prepared=prepared)) > 50
+
+
+@pytest.mark.parametrize("dates", ["lenient", "strict"])
+def test_leaving_a_source_out_of_the_read_graph_is_reading_the_pruned_graph(corpus_graph, dates):
+    from dipgraph.analysis.actors import Prepared
+    from dipgraph.analysis.sensitivity import without_source
+
+    graph, _ = corpus_graph
+    prepared = Prepared(graph, dates)
+    sources = sorted(n for n, label in graph.nodes(data="label") if label == "Source")
+    for source in sources:
+        pruned, alone = (
+            prepared.without_source(source),
+            Prepared(without_source(graph, source), dates),
+        )
+        assert len(pruned.edges) < len(prepared.edges)
+        for window in fixed_windows(1988, 2020):
+            assert pruned.facts(window, level="state", dates=dates) == alone.facts(
+                window, level="state", dates=dates
+            )
+
+
+def test_the_other_reading_of_a_read_graph_is_a_fresh_read(corpus_graph):
+    from dipgraph.analysis.actors import Prepared
+
+    graph, _ = corpus_graph
+    strict = Prepared(graph, "lenient").reading("strict")
+    fresh = Prepared(graph, "strict")
+    for window in fixed_windows(1988, 2020):
+        assert strict.facts(window, level="state", dates="strict") == fresh.facts(
+            window, level="state", dates="strict"
+        )
+
+
+def test_the_analysis_works_out_each_windows_facts_once(corpus_graph, monkeypatch):
+    from dipgraph.analysis import actors
+    from dipgraph.analysis.job import analyze_graph
+
+    graph, sides = corpus_graph
+    calls = []
+    scan = actors._window_facts
+
+    def counted(prepared, candidates, window, level, dates):
+        calls.append((window.label, dates, len(prepared.edges)))
+        return scan(prepared, candidates, window, level, dates)
+
+    monkeypatch.setattr(actors, "_window_facts", counted)
+    windows = fixed_windows(1992, 1996)
+    analyze_graph(graph, sides, windows, permutations=2)
+    sources = [n for n, label in graph.nodes(data="label") if label == "Source"]
+    # Measures and roles share each reading's facts; the sensitivity reuses the lenient
+    # ones and reads each window once more per source left out.
+    assert len(calls) == len(windows) * (2 + len(sources))
+    assert len(set(calls)) == len(calls)
+
+
+def test_sensitivity_of_one_measure_is_that_of_the_full_profile(corpus_graph):
+    from dipgraph.analysis.sensitivity import source_sensitivity, without_source
+
+    graph, sides = corpus_graph
+    windows = fixed_windows(1991, 2020, size=3)
+    table = source_sensitivity(graph, windows, sides)
+    # Worked out the long way: a full profile of each pruned graph.
+    sources = sorted(n for n, label in graph.nodes(data="label") if label == "Source")
+    full = profile(graph, windows, sides, permutations=2)
+    full = full[(full.measure == "mediation_betweenness") & (full.value > 0)]
+    assert list(zip(table.window, table.actor, table.value, strict=True)) == list(
+        zip(full.window, full.actor, full.value, strict=True)
+    )
+    for row in table.itertuples():
+        present = []
+        for source in sources:
+            pruned = profile(
+                without_source(graph, source),
+                [w for w in windows if w.label == row.window],
+                sides,
+                permutations=2,
+            )
+            hit = pruned[(pruned.measure == "mediation_betweenness") & (pruned.actor == row.actor)]
+            if len(hit) and hit.value.iloc[0] > 0:
+                present.append(source)
+        assert row.rests_on == [s for s in sources if s not in present]
+
+
+def test_interaction_graph_is_the_weighted_projection(corpus_graph):
+    from networkx.algorithms import bipartite
+
+    from dipgraph.analysis.projections import _ordered, actor_item_graph, interaction_graph
+
+    graph, _ = corpus_graph
+    facts = actor_facts(graph, Window("1988-01-01", "2020-12-31", "all"))
+    items = actor_item_graph(facts, dict(graph.nodes(data="label")))
+    ours = interaction_graph(items)
+    actors = [n for n, side in items.nodes(data="bipartite") if side == 0]
+    theirs = bipartite.weighted_projected_graph(items, actors)
+    assert list(ours) == sorted(theirs)
+    assert {frozenset((u, v)): w for u, v, w in ours.edges(data="weight")} == {
+        frozenset((u, v)): w for u, v, w in theirs.edges(data="weight")
+    }
+    # Ties named and ordered as the sorted projection has them, so that algorithms
+    # walk them in the same order.
+    ordered = _ordered(theirs)
+    assert list(ours.edges(data=True)) == list(ordered.edges(data=True))
+    assert [list(ours[node]) for node in ours] == [list(ordered[node]) for node in ordered]
+    tie = ours.edges["armenia", "azerbaijan"]
+    assert tie["distance"] == 1 / tie["weight"]
+
+
+def test_brokerage_with_more_groups_than_a_byte_holds():
+    from dipgraph.analysis.brokerage import brokerage_roles, brokerage_zscores
+
+    # a -> b -> c, each in its own group among 200: b is a liaison once.
+    graph = nx.DiGraph([("a", "b"), ("b", "c")])
+    graph.add_nodes_from(f"x{i}" for i in range(197))
+    groups = {node: i for i, node in enumerate(graph)}
+    assert brokerage_roles(graph, groups).loc["b"].to_dict() == {
+        "coordinator": 0,
+        "itinerant": 0,
+        "representative": 0,
+        "gatekeeper": 0,
+        "liaison": 1,
+        "total": 1,
+    }
+    # Every node in its own group whatever the permutation: liaison always, z undefined.
+    z = brokerage_zscores(graph, groups, permutations=20).set_index(["node", "role"])
+    assert z.loc[("b", "liaison"), "mean"] == 1 and math.isnan(z.loc[("b", "liaison"), "z"])
