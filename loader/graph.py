@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from .records import Citation, Entity, Records, Source
+from .records import Citation, Entity, Records, Source, paused_gc
 from .relationships import Relationship, merge_claims
 from .timespan import TimeSpan
 from .vocabulary import CONFIDENCE, SOURCE_LABEL
@@ -40,12 +40,13 @@ class GraphRows:
 
 def graph_rows(records: Records) -> GraphRows:
     """Node rows (sources, then entities) and one edge row per merged relationship."""
-    relationships, _ = merge_claims(records)
-    nodes = [NodeRow(SOURCE_LABEL, _source_props(s)) for s in records.sources.values()]
-    nodes += [NodeRow(e.label, _entity_props(e)) for e in records.entities.values()]
-    edges = [
-        EdgeRow(r.predicate, r.subject, r.object, _relationship_props(r)) for r in relationships
-    ]
+    with paused_gc():  # rows of small, long-lived containers: nothing to collect
+        relationships, _ = merge_claims(records)
+        nodes = [NodeRow(SOURCE_LABEL, _source_props(s)) for s in records.sources.values()]
+        nodes += [NodeRow(e.label, _entity_props(e)) for e in records.entities.values()]
+        edges = [
+            EdgeRow(r.predicate, r.subject, r.object, _relationship_props(r)) for r in relationships
+        ]
     return GraphRows(nodes, edges)
 
 
@@ -55,10 +56,11 @@ def build_networkx(rows: GraphRows) -> nx.MultiDiGraph:
     Node attribute ``label`` and edge attribute ``type`` carry the vocabulary names.
     """
     graph = nx.MultiDiGraph()
-    for node in rows.nodes:
-        graph.add_node(node.props["id"], label=node.label, **node.props)
-    for edge in rows.edges:
-        add_relationship(graph, edge.source, edge.target, edge.type, edge.props)
+    with paused_gc():
+        for node in rows.nodes:
+            graph.add_node(node.props["id"], label=node.label, **node.props)
+        for edge in rows.edges:
+            add_relationship(graph, edge.source, edge.target, edge.type, edge.props)
     return graph
 
 

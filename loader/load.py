@@ -1,8 +1,12 @@
 """Write records into a database engine, and read a database back as NetworkX.
 
 Nothing is written unless the records validate. Nodes go first, then
-relationships, in batches of ``UNWIND $rows`` on constrained keys: one static
-statement per label and per relationship type, every value a parameter.
+relationships, in batches of ``UNWIND $rows``: one static statement per label and
+per relationship type, every value a parameter. A store with no dipgraph node yet
+gets ``CREATE`` batches (nothing to look up); one that holds data gets ``MERGE``
+batches on the constrained keys. ``--replace`` reads the store's ids and keys back,
+works out in Python what the records no longer hold, and deletes exactly that, by
+key, in batches: linear in the size of the store.
 """
 
 from __future__ import annotations
@@ -10,21 +14,30 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 import networkx as nx
 
 from dipgraph.errors import ValidationFailed
 
-from .engines import Engine
-from .graph import GraphRows, add_relationship, graph_rows
+from .engines import FALKORDB, Engine
+from .graph import EdgeRow, GraphRows, NodeRow, graph_rows
 from .problems import Report
-from .records import Records
+from .records import Records, paused_gc
 from .statements import read_statement
-from .vocabulary import ENTITY_LABEL, LABELS, SOURCE_LABEL
+from .vocabulary import ENTITY_LABEL, RELATIONSHIPS, SOURCE_LABEL
 
-__all__ = ["LoadSummary", "load_graph", "load_records", "read_networkx"]
+__all__ = [
+    "BATCH_SIZE",
+    "DELETE_BATCH_SIZE",
+    "LoadSummary",
+    "load_graph",
+    "load_records",
+    "read_networkx",
+]
 
-BATCH_SIZE = 500
+BATCH_SIZE = 500  # rows per write; larger batches gain little and hold more in memory
+DELETE_BATCH_SIZE = 5000  # ids or keys per delete: each is one index lookup
 
 
 @dataclass(frozen=True)
@@ -55,8 +68,18 @@ def load_graph(
     transaction; the embedded store saves only a block that ended without an error).
     """
     engine.apply_schema()  # Neo4j runs schema changes in their own transactions
-    with engine.atomic():
-        _write_rows(engine, rows, replace=replace, batch_size=batch_size, progress=progress)
+    edges = _unique_edges(rows.edges)
+    advance = progress or (lambda n: None)
+    # The batches are many small, long-lived containers: the cyclic collector would
+    # scan them again and again and find nothing to free.
+    with paused_gc(), engine.atomic():
+        empty = not engine.read(read_statement("read/holds_data"))
+        if replace and not empty:
+            _prune(engine, rows.nodes, edges)
+        _write_nodes(engine, rows.nodes, create=empty, size=batch_size, advance=advance)
+        _write_edges(engine, edges, create=empty, size=batch_size, advance=advance)
+        if len(edges) < len(rows.edges):  # rows merged into one: written all the same
+            advance(len(rows.edges) - len(edges))
     return LoadSummary(
         engine.name,
         dict(Counter(n.label for n in rows.nodes)),
@@ -64,56 +87,126 @@ def load_graph(
     )
 
 
-def _write_rows(
-    engine: Engine,
-    rows: GraphRows,
-    *,
-    replace: bool,
-    batch_size: int,
-    progress: Callable[[int], object] | None,
-) -> None:
-    if replace:
-        _prune(engine, rows)
-    advance = progress or (lambda n: None)
-    for label, group in _grouped(rows.nodes, lambda n: n.label):
-        name = "load/merge_sources" if label == SOURCE_LABEL else "load/merge_entities"
-        statement = read_statement(name, label=label if label != SOURCE_LABEL else None)
-        payload = [{"id": n.props["id"], "props": n.props} for n in group]
-        _write_batches(engine, statement, payload, batch_size, advance)
-    for rel_type, group in _grouped(rows.edges, lambda e: e.type):
-        statement = read_statement("load/merge_relationships", rel_type=rel_type)
-        payload = [
-            {"source": e.source, "target": e.target, "key": e.props["key"], "props": e.props}
-            for e in group
-        ]
-        _write_batches(engine, statement, payload, batch_size, advance)
+def _unique_edges(edges: list[EdgeRow]) -> list[EdgeRow]:
+    """One row per relationship key. Two rows with one key are one relationship in a
+    database (a unique key) and in `build_networkx` (one edge key), whose properties
+    are those of both, the later winning: the same here, so that creating, merging
+    and building agree."""
+    seen: dict[tuple[str, str], EdgeRow] = {}
+    for edge in edges:
+        ident = (edge.type, edge.props["key"])
+        first = seen.get(ident)
+        seen[ident] = (
+            edge
+            if first is None
+            else EdgeRow(edge.type, edge.source, edge.target, {**first.props, **edge.props})
+        )
+    return list(seen.values()) if len(seen) < len(edges) else edges
+
+
+def _write_nodes(engine: Engine, nodes: list[NodeRow], *, create: bool, size: int, advance) -> None:
+    verb = "create" if create else "merge"
+    for label, group in _grouped(nodes, lambda n: n.label):
+        if label == SOURCE_LABEL:
+            statement = read_statement(f"load/{verb}_sources")
+        else:
+            statement = read_statement(f"load/{verb}_entities", label=label)
+        payload = [n.props for n in group]
+        _write_batches(engine, statement, payload, size, advance, _reversed(engine, create))
+
+
+def _write_edges(engine: Engine, edges: list[EdgeRow], *, create: bool, size: int, advance) -> None:
+    verb = "create" if create else "merge"
+    for rel_type, group in _grouped(edges, lambda e: e.type):
+        statement = read_statement(f"load/{verb}_relationships", rel_type=rel_type)
+        payload = [[e.source, e.target, e.props] for e in group]
+        _write_batches(engine, statement, payload, size, advance, _reversed(engine, create))
+
+
+def _prune(engine: Engine, nodes: list[NodeRow], edges: list[EdgeRow]) -> None:
+    """Delete what the store holds and the rows do not: relationships by type and key,
+    entities by id (also those whose label changed: they are created again with the
+    new one), sources by id. Each side is read once and compared as sets."""
+    wanted_keys = {(e.type, e.props["key"]) for e in edges}
+    stale: dict[str, list[str]] = {}
+    for row in engine.read(read_statement("read/relationship_keys")):
+        if row["key"] is not None and (row["type"], row["key"]) not in wanted_keys:
+            stale.setdefault(row["type"], []).append(row["key"])
+    for rel_type, keys in sorted(stale.items()):
+        if rel_type in RELATIONSHIPS:
+            statement = read_statement("load/delete_relationships", rel_type=rel_type)
+        else:
+            statement = read_statement("load/delete_untyped_relationships")
+        _delete_batches(engine, statement, "keys", keys)
+    labels = {n.props["id"]: n.label for n in nodes if n.label != SOURCE_LABEL}
+    entities = [
+        row["id"]
+        for row in engine.read(read_statement("read/entity_ids"))
+        if [label for label in row["labels"] if label != ENTITY_LABEL] != [labels.get(row["id"])]
+    ]
+    _delete_batches(engine, read_statement("load/delete_entities"), "ids", entities)
+    sources = {n.props["id"] for n in nodes if n.label == SOURCE_LABEL}
+    dropped = [
+        row["id"]
+        for row in engine.read(read_statement("read/source_ids"))
+        if row["id"] not in sources
+    ]
+    _delete_batches(engine, read_statement("load/delete_sources"), "ids", dropped)
+
+
+def _delete_batches(engine: Engine, statement: str, name: str, values: list) -> None:
+    for start in range(0, len(values), DELETE_BATCH_SIZE):
+        engine.write(statement, {name: values[start : start + DELETE_BATCH_SIZE]})
 
 
 def read_networkx(engine: Engine) -> nx.MultiDiGraph:
     """The dipgraph nodes and relationships in a database, as `build_networkx` makes them."""
+    with paused_gc():  # a whole graph of small containers: nothing for the collector
+        if engine.kind == FALKORDB:
+            return _read_compact(engine)
+        return _read_maps(engine)
+
+
+def _node_attrs(labels: list[str], props: dict) -> dict:
+    kept = [label for label in labels if label != ENTITY_LABEL]
+    return {"label": kept[0] if len(kept) == 1 else kept, **props}
+
+
+def _read_compact(engine: Engine) -> nx.MultiDiGraph:
+    """FalkorDB: nodes and relationships as the server's own compact values (the
+    client's Node and Edge, property names sent as numbers), ends by internal id."""
     graph = nx.MultiDiGraph()
-    for row in engine.read(read_statement("read/nodes")):
-        labels = [label for label in row["labels"] if label != ENTITY_LABEL]
-        graph.add_node(
-            row["props"]["id"], label=labels[0] if len(labels) == 1 else labels, **row["props"]
-        )
-    for row in engine.read(read_statement("read/relationships")):
-        add_relationship(graph, row["source"], row["target"], row["type"], row["props"])
+    ids: dict[int, Any] = {}
+    nodes = []
+    for row in engine.read(read_statement("read/nodes_compact")):
+        node = row["n"]
+        ids[node.id] = node.properties["id"]
+        nodes.append((node.properties["id"], _node_attrs(node.labels or [], node.properties)))
+    graph.add_nodes_from(nodes)
+    graph.add_edges_from(
+        _edge(ids[edge.src_node], ids[edge.dest_node], edge.relation, edge.properties)
+        for edge in (row["r"] for row in engine.read(read_statement("read/relationships_compact")))
+    )
     return graph
 
 
-def _prune(engine: Engine, rows: GraphRows) -> None:
-    ids_by_label: dict[str, list[str]] = {label: [] for label in LABELS}
-    for node in rows.nodes:
-        ids_by_label.setdefault(node.label, []).append(node.props["id"])
-    entity_ids = [i for label, ids in ids_by_label.items() if label != SOURCE_LABEL for i in ids]
-    engine.write(
-        read_statement("load/prune_relationships"), {"keys": [e.props["key"] for e in rows.edges]}
+def _read_maps(engine: Engine) -> nx.MultiDiGraph:
+    """Neo4j: a map of properties per element (its driver decodes maps natively)."""
+    graph = nx.MultiDiGraph()
+    graph.add_nodes_from(
+        (row["props"]["id"], _node_attrs(row["labels"], row["props"]))
+        for row in engine.read(read_statement("read/nodes"))
     )
-    engine.write(read_statement("load/prune_entities"), {"ids": entity_ids})
-    engine.write(read_statement("load/prune_sources"), {"ids": ids_by_label.get(SOURCE_LABEL, [])})
-    for label in LABELS:
-        engine.write(read_statement("load/prune_label", label=label), {"ids": ids_by_label[label]})
+    graph.add_edges_from(
+        _edge(row["source"], row["target"], row["type"], row["props"])
+        for row in engine.read(read_statement("read/relationships"))
+    )
+    return graph
+
+
+def _edge(source: str, target: str, rel_type: str, props: dict) -> tuple[str, str, str, dict]:
+    """An edge as `add_relationship` adds it: keyed by its ``key``, ``type`` first."""
+    return source, target, props["key"], {"type": rel_type, **props}
 
 
 def _grouped(items: Iterable, key) -> list[tuple[str, list]]:
@@ -123,8 +216,18 @@ def _grouped(items: Iterable, key) -> list[tuple[str, list]]:
     return sorted(groups.items())
 
 
-def _write_batches(engine: Engine, statement: str, payload: list, size: int, advance) -> None:
+def _reversed(engine: Engine, create: bool) -> bool:
+    """Whether CREATE batches go last row first: FalkorDB's MERGE creates a batch's rows
+    last first, and a CREATE batch sent in reverse gives every node and relationship
+    the internal id a MERGE load gives it. The store, and the order in which it returns
+    rows that tie in an ORDER BY, is then the same however it was first loaded."""
+    return create and engine.kind == FALKORDB
+
+
+def _write_batches(
+    engine: Engine, statement: str, payload: list, size: int, advance, reverse: bool = False
+) -> None:
     for start in range(0, len(payload), size):
         batch = payload[start : start + size]
-        engine.write(statement, {"rows": batch})
+        engine.write(statement, {"rows": batch[::-1] if reverse else batch})
         advance(len(batch))

@@ -99,18 +99,46 @@ def _mentions(note: str, names: _Names) -> list[tuple[str, str]]:
     return list(dict.fromkeys(found))
 
 
+_WORD = re.compile(r"\w")
+
+
 class _Names:
-    """Entity names and aliases, found in a text with one regular expression (the
-    longest name wins where names overlap: "Ilham Aliyev", not "Aliyev")."""
+    """Entity names and aliases, found in a text as whole words (the longest name wins
+    where names overlap: "Ilham Aliyev", not "Aliyev").
+
+    Names are indexed by their first characters, so a text costs a look-up per
+    position however many names there are. (One regular expression alternating every
+    name tried each of them at each position: with 60,000 names, a minute's work.)
+    """
 
     def __init__(self, names: dict[str, str]):
         self.ids = names
-        longest_first = sorted(names, key=lambda n: (-len(n), n))
-        alternatives = "|".join(map(re.escape, longest_first)) or "(?!)"
-        self.pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+        self.width = max(1, min(4, *map(len, names))) if names else 1
+        self.starting: dict[str, list[str]] = {}
+        for name in sorted(names, key=lambda n: (-len(n), n)):  # longest first
+            self.starting.setdefault(name[: self.width], []).append(name)
 
     def find(self, text: str) -> list[str]:
-        return list(dict.fromkeys(self.ids[m.group(0)] for m in self.pattern.finditer(text)))
+        found: list[str] = []
+        start, width = 0, self.width
+        while start <= len(text) - width:
+            name = self._name_at(text, start, self.starting.get(text[start : start + width]))
+            if name is None:
+                start += 1
+            else:
+                found.append(self.ids[name])
+                start += len(name)
+        return list(dict.fromkeys(found))
+
+    @staticmethod
+    def _name_at(text: str, start: int, candidates: list[str] | None) -> str | None:
+        """The longest candidate at ``start`` that is a whole word there, or None."""
+        if not candidates or (start and _WORD.match(text, start - 1)):
+            return None
+        for name in candidates:
+            if text.startswith(name, start) and not _WORD.match(text, start + len(name)):
+                return name
+        return None
 
 
 class _Index:

@@ -9,9 +9,9 @@ importing it, so the loader depends on no layer above it.
 
 Examples
 --------
->>> print(read_statement("load/prune_relationships"))
-MATCH (:Entity)-[r]->(:Entity)
-WHERE NOT r.key IN $keys
+>>> print(read_statement("load/delete_relationships", rel_type="SIGNED"))
+UNWIND $keys AS key
+MATCH ()-[r:SIGNED {key: key}]->()
 DELETE r
 >>> read_statement("load/merge_entities", label="Person)-[:X]->(")
 Traceback (most recent call last):

@@ -166,6 +166,8 @@ def _plain_dates(text: str) -> TimeSpan | None:
     parts = text.split("/")
     if len(parts) > 2:
         return None
+    if len(parts) == 2 and (parts[0] in _UNBOUNDED) != (parts[1] in _UNBOUNDED):
+        return _half_bounded(text, *parts)
     ends = [bounds for bounds in map(_plain_bounds, parts) if bounds is not None]
     if len(ends) < len(parts):
         return None
@@ -177,6 +179,26 @@ def _plain_dates(text: str) -> TimeSpan | None:
             raise TimeError(f"end {last} is before start {first}")
         hi, precision = end, _coarsest([precision, second])
     return TimeSpan(text, lo, hi, precision)
+
+
+_UNBOUNDED: dict[str, Bound] = {"..": "open", "": "unknown"}
+
+
+def _half_bounded(text: str, start: str, end: str) -> TimeSpan | None:
+    """A plain date to or from an open (``..``) or unknown (empty) end: "2008-11-02/..",
+    "/1992-05" (a fast path too: open-ended facts are common)."""
+    date = end if start in _UNBOUNDED else start
+    if not date[:4].isdigit() or not 10 < int(date[:4]) < 9990:
+        return None  # near year 1 or 9999 the edtf package's answer (or error) stands
+    if start in _UNBOUNDED:
+        known = _plain_bounds(end)
+        if known is None:
+            return None
+        return TimeSpan(text, None, known[1], known[2], start_bound=_UNBOUNDED[start])
+    known = _plain_bounds(start)
+    if known is None:
+        return None
+    return TimeSpan(text, known[0], None, known[2], end_bound=_UNBOUNDED[end])
 
 
 def _plain_bounds(text: str) -> tuple[str, str, str] | None:

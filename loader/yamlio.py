@@ -50,6 +50,7 @@ __all__ = [
     "file_problem",
     "read_yaml",
     "read_yaml_text",
+    "strings_fit",
     "strings_in",
     "text_problem",
 ]
@@ -122,6 +123,44 @@ def _kind(char: str) -> str:
     if "\ud800" <= char <= "\udfff":
         return "lone surrogate"
     return "noncharacter" if char in "\ufffe\uffff" else "control character"
+
+
+def strings_fit(value: object, limit: int) -> bool:
+    """Whether every string in a parsed value, keys included, is at most ``limit``
+    characters long and free of the characters `text_problem` refuses: a quick check
+    that spares most records the walk of `strings_in`, which says what is wrong where.
+
+    >>> strings_fit({"name": "Jiří", "cite": [{"at": "p1"}]}, 200)
+    True
+    >>> strings_fit({"name": "Alice\\x00Doe"}, 200), strings_fit(["x" * 201], 200)
+    (False, False)
+    """
+    found: list[str] = []
+    _collect_strings(value, found)
+    if not found:
+        return True
+    # One search over all of them: a character refused in one is in their concatenation.
+    return max(map(len, found)) <= limit and not _FORBIDDEN.search("".join(found))
+
+
+def _collect_strings(value: object, found: list[str]) -> None:
+    # Strings are gathered where they are met: a call per container, not per value.
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if isinstance(key, str):
+                found.append(key)
+            if isinstance(item, str):
+                found.append(item)
+            elif isinstance(item, dict | list):
+                _collect_strings(item, found)
+    elif isinstance(value, list):
+        for item in value:
+            if isinstance(item, str):
+                found.append(item)
+            elif isinstance(item, dict | list):
+                _collect_strings(item, found)
+    elif isinstance(value, str):
+        found.append(value)
 
 
 def strings_in(value: object, where: str = "") -> Iterator[tuple[str, str, int | None]]:
@@ -249,15 +288,63 @@ except ImportError:  # PyYAML built without libyaml
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
 
+_STR, _INT = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int"
+_BUILDING, _BUILT = object(), object()  # a node's state in `constructed_objects`
+
+
 class _Loader(_BaseLoader):
     depth = 0
 
     def construct_object(self, node: Node, deep: bool = False):
-        if node in self.constructed_objects:
+        # A direct dispatch: PyYAML's own bookkeeping serves recursive and generator-built
+        # objects, which no core-schema constructor here makes; per node it costs more
+        # than the construction.
+        state = self.constructed_objects.get(node)
+        if state is not None:
+            if state is _BUILDING:  # a node inside itself, through an alias
+                raise ConstructorError(
+                    None, None, "found unconstructable recursive node", node.start_mark
+                )
             # Only an alias reaches a node twice; the mark is the anchor's.
             message = "this anchor is used by an alias: aliases (*name) are not supported; write the value out"
             raise _Refused(node.start_mark.line + 1, message)
-        return super().construct_object(node, deep=True)
+        if node.__class__ is ScalarNode:
+            tag, text = node.tag, node.value
+            if tag == _STR:  # most nodes: plain text
+                self.constructed_objects[node] = _BUILT
+                return text
+            if tag == _INT and text.isascii() and text.isdigit():  # spans: 0-9 only
+                self.constructed_objects[node] = _BUILT
+                return int(text)
+        self.constructed_objects[node] = _BUILDING
+        constructor = self.yaml_constructors.get(node.tag) or self.yaml_constructors[None]
+        data = constructor(self, node)
+        self.constructed_objects[node] = _BUILT
+        return data
+
+    def resolve(self, kind, value, implicit):
+        # libyaml asks for the tag of every untagged node: PyYAML's own resolve, with
+        # nothing to consult but the implicit resolvers of the value's first character
+        # (there are no path or wildcard resolvers). Most values are text starting with
+        # a letter no resolver claims: one dictionary look-up.
+        if kind is ScalarNode:
+            if implicit[0]:
+                for tag, pattern in self.yaml_implicit_resolvers.get(value[:1], ()):
+                    if pattern.match(value):
+                        return tag
+            return _STR
+        if kind is MappingNode:
+            return self.DEFAULT_MAPPING_TAG
+        if kind is SequenceNode:
+            return self.DEFAULT_SEQUENCE_TAG
+        return super().resolve(kind, value, implicit)
+
+    # No path resolvers: libyaml's calls for each node need not reach PyYAML's methods.
+    def descend_resolver(self, current_node, current_index):
+        pass
+
+    def ascend_resolver(self):
+        pass
 
 
 _CORE_TAGS = {
@@ -274,6 +361,7 @@ _CORE_TAGS = {
 _Loader.yaml_implicit_resolvers = {}
 for _name, (_pattern, _first) in _CORE_TAGS.items():
     _Loader.add_implicit_resolver(f"tag:yaml.org,2002:{_name}", re.compile(_pattern), list(_first))
+assert not _Loader.yaml_path_resolvers and None not in _Loader.yaml_implicit_resolvers
 
 
 def _enter(loader: _Loader, node: Node, kind: type) -> None:
@@ -287,20 +375,22 @@ def _enter(loader: _Loader, node: Node, kind: type) -> None:
 def _construct_mapping(loader: _Loader, node: Node) -> LineDict:
     _enter(loader, node, MappingNode)
     result = LineDict()
-    result.line, result.key_lines, result.plain = node.start_mark.line + 1, {}, {}
+    key_lines: dict = {}
+    plain: dict = {}
+    result.line, result.key_lines, result.plain = node.start_mark.line + 1, key_lines, plain
     loader.depth += 1
+    construct = loader.construct_object
     for key_node, value_node in node.value:
-        key = loader.construct_object(key_node)
+        key = construct(key_node)
         line = key_node.start_mark.line + 1
-        if isinstance(key, bool) or not isinstance(key, str | int | float):
+        if type(key) is not str and (isinstance(key, bool) or not isinstance(key, int | float)):
             raise _Refused(line, f"a key must be text or a number, not {_kind_of(key)}")
-        first = result.key_lines.get(key)
-        if first is not None:
-            raise _Refused(line, f"duplicate key {key!r} (first at line {first})")
-        result.key_lines[key] = line
-        result[key] = loader.construct_object(value_node)
-        if isinstance(value_node, ScalarNode) and not isinstance(result[key], str):
-            result.plain[key] = value_node.value
+        if key in key_lines:
+            raise _Refused(line, f"duplicate key {key!r} (first at line {key_lines[key]})")
+        key_lines[key] = line
+        value = result[key] = construct(value_node)
+        if type(value) is not str and isinstance(value_node, ScalarNode):
+            plain[key] = value_node.value
     loader.depth -= 1
     return result
 
@@ -314,7 +404,8 @@ def _kind_of(value: object) -> str:
 def _construct_sequence(loader: _Loader, node: Node) -> LineList:
     _enter(loader, node, SequenceNode)
     loader.depth += 1
-    result = LineList(loader.construct_object(child) for child in node.value)
+    construct = loader.construct_object
+    result = LineList([construct(child) for child in node.value])
     loader.depth -= 1
     result.line = node.start_mark.line + 1
     result.item_lines = [child.start_mark.line + 1 for child in node.value]

@@ -77,5 +77,9 @@ def test_replace_removes_what_the_records_no_longer_have(engine, demo):
 
 def test_statements_are_static_per_label_and_type():
     merge = read_statement("load/merge_relationships", rel_type="SIGNED")
-    assert "MERGE (a)-[r:SIGNED {key: row.key}]->(b)" in merge
+    assert "MERGE (a)-[r:SIGNED {key: row[2].key}]->(b)" in merge
     assert "$rows" in merge
+    create = read_statement("load/create_relationships", rel_type="SIGNED")
+    assert "CREATE (a)-[r:SIGNED]->(b)" in create
+    delete = read_statement("load/delete_relationships", rel_type="SIGNED")
+    assert "MATCH ()-[r:SIGNED {key: key}]->()" in delete and "$keys" in delete

@@ -1,4 +1,4 @@
-// Upsert the source documents.
-UNWIND $rows AS row
-MERGE (n:Source {id: row.id})
-SET n = row.props
+// Upsert the source documents; each row is the node's property map.
+UNWIND $rows AS props
+MERGE (n:Source {id: props.id})
+SET n = props
