@@ -15,7 +15,6 @@ when the ``with`` block ends.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import multiprocessing
 import os
 import signal
@@ -28,6 +27,7 @@ import networkx as nx
 import pandas as pd
 
 from dipgraph.errors import AnalysisError
+from dipgraph.loader.children import die_with_parent
 
 from .timeline import Window, period_windows
 
@@ -37,7 +37,6 @@ FIGURES = ("trajectories", "heatmap", "role_timeline", "brokerage_mix", "period_
 # The order of the work, longest first: the worker takes from the front, this process
 # from the back.
 _LONGEST_FIRST = ("period_networks", "trajectories", "role_timeline", "heatmap", "brokerage_mix")
-PR_SET_PDEATHSIG = 1
 
 
 @dataclass(frozen=True)
@@ -107,7 +106,9 @@ def figure_pool() -> Iterator[ProcessPoolExecutor | None]:
         yield None
         return
     context = multiprocessing.get_context("spawn")  # no fork of a process with threads
-    pool = ProcessPoolExecutor(1, mp_context=context, initializer=_worker_start)
+    pool = ProcessPoolExecutor(
+        1, mp_context=context, initializer=_worker_start, initargs=(os.getpid(),)
+    )
     pool.submit(_warm_up)
     try:
         yield pool
@@ -115,8 +116,8 @@ def figure_pool() -> Iterator[ProcessPoolExecutor | None]:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _worker_start() -> None:
-    ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+def _worker_start(parent: int) -> None:
+    die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is dipgraph's to handle
 
 

@@ -16,19 +16,18 @@ signal), so no server outlives the command that started it.
 
 from __future__ import annotations
 
-import ctypes
 import fcntl
+import functools
 import os
-import signal
 import socket
 import subprocess
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
 from dipgraph.errors import EngineError
 
+from .children import die_with_parent
 from .engines import FalkorEngine
 
 __all__ = ["EmbeddedFalkorDB"]
@@ -36,7 +35,6 @@ __all__ = ["EmbeddedFalkorDB"]
 GRAPH_NAME = "dipgraph"
 SNAPSHOT = "dipgraph.rdb"
 PORT_ATTEMPTS = 5  # free ports tried before giving up
-PR_SET_PDEATHSIG = 1  # prctl option: the signal a child gets when its parent dies
 
 
 class EmbeddedFalkorDB:
@@ -148,7 +146,7 @@ class EmbeddedFalkorDB:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             start_new_session=True,
-            preexec_fn=_die_with_parent(os.getpid()),
+            preexec_fn=functools.partial(die_with_parent, os.getpid()),
         )
         deadline = time.monotonic() + self.startup_timeout
         while time.monotonic() < deadline:
@@ -206,20 +204,6 @@ class EmbeddedFalkorDB:
             fcntl.flock(self._lock, fcntl.LOCK_UN)
             self._lock.close()
             self._lock = None
-
-
-def _die_with_parent(parent: int) -> Callable[[], None]:
-    """For the child, before it runs the server: be killed when dipgraph ends, however
-    it ends (Linux's parent-death signal; even kill -9 of dipgraph stops the server)."""
-
-    libc = ctypes.CDLL(None, use_errno=True)  # loaded here: the child only calls it
-
-    def arrange() -> None:
-        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-        if os.getppid() != parent:  # dipgraph ended before the signal was set
-            os._exit(1)
-
-    return arrange
 
 
 def _reason(exc: Exception) -> str:
