@@ -27,7 +27,7 @@ from dipgraph.loader.timespan import TimeSpan, parse_time
 
 from ..actors import Fact, actor_facts, sides_in_window
 from ..projections import ITEM_LABELS, actor_item_graph, interaction_graph
-from ..timeline import Window, fact_time, is_active
+from ..timeline import Window, act_time, fact_time, is_active
 from .labels import node_name
 
 __all__ = [
@@ -178,18 +178,17 @@ def mediation_mark(graph: nx.MultiDiGraph, fact: Fact) -> Mark | None:
     None for a fact that is undated, dated only by the decades-long conflict it concerns,
     or that spans more than a year or has an open bound ("1997/..": not one act).
     """
-    if fact.dated_by is None or (
-        fact.dated_by == "object" and graph.nodes[fact.target].get("label") not in ITEM_LABELS
-    ):
-        return None  # undated, or dated only by the decades-long conflict it concerns
     text = _time_of(graph, fact)
-    known = _known_bound(parse_time(text)) if text else None
+    when = {"time": text, "earliest": fact.earliest, "latest": fact.latest}
+    item = graph.nodes[fact.target].get("label") in ITEM_LABELS
+    act = act_time({**when, "dated_by": fact.dated_by}, item=item)
+    if act is None:  # undated, dated only by what lasts, or a long or open spell
+        return None
+    known = _known_bound(parse_time(text))
     if known is not None:
         return Mark(fact, known, known, known, False)
-    if fact.earliest and fact.latest and _days(fact.earliest, fact.latest) <= 366:
-        low, high = decimal_year(fact.earliest), decimal_year(fact.latest, end=True)
-        return Mark(fact, (low + high) / 2, low, high, True)
-    return None  # a long or open spell ("1997/..") is not one act
+    low, high = decimal_year(act["earliest"]), decimal_year(act["latest"], end=True)
+    return Mark(fact, (low + high) / 2, low, high, True)
 
 
 def _time_of(graph: nx.MultiDiGraph, fact: Fact) -> str:
@@ -200,10 +199,6 @@ def _time_of(graph: nx.MultiDiGraph, fact: Fact) -> str:
         if attrs.get("key") == fact.key:
             return str(attrs.get("time") or "")
     return ""
-
-
-def _days(a: str, b: str) -> int:
-    return (dt.date.fromisoformat(b) - dt.date.fromisoformat(a)).days
 
 
 def timeline_actors(
