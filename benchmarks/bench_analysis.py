@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import random
 import statistics
+import sys
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -44,6 +44,9 @@ from dipgraph.loader import build_networkx, check_records, graph_rows
 from dipgraph.loader.graph import add_relationship
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from host import describe_host  # noqa: E402 - a sibling script module
+
 PREDICATES = ["ATTENDED"] * 6 + ["PARTY_TO"] * 2 + ["MEDIATED"] * 2
 PATHS = {"NetworkX": "0", "compiled": "1"}
 
@@ -112,27 +115,17 @@ def both_paths(work: Callable[[], object], repeat: int) -> dict[str, float]:
 
 
 def machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    cpuinfo = Path("/proc/cpuinfo")
-    if cpuinfo.is_file():
-        models = [
-            line.split(":", 1)[1].strip()
-            for line in cpuinfo.read_text().splitlines()
-            if line.startswith("model name")
-        ]
-        cpu = models[0] if models else cpu
     blas = [i for i in threadpool_info() if i["user_api"] == "blas"]
     with compiled.one_blas_thread():
         inside = [i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"]
     libraries = ", ".join(f"{i['internal_api']} {i['version']}" for i in blas) or "none found"
     defaults = ", ".join(str(i["num_threads"]) for i in blas)
     igraph = compiled._igraph()
-    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     return (
-        f"Machine: {cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"Machine: {describe_host()}\n"
         f"networkx {nx.__version__}, igraph {igraph.__version__ if igraph else 'absent'}\n"
         f"BLAS: {libraries}; threads {defaults} by default, {inside} in the analysis "
-        f"(`one_blas_thread`)\nLoad average (1, 5, 15 min) at the start: {load}\n"
+        f"(`one_blas_thread`)\n"
     )
 
 

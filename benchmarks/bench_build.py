@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import statistics
 import subprocess
 import sys
@@ -22,16 +21,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def machine() -> str:
-    model = next(
-        (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-         if line.startswith("model name")),
-        platform.processor(),
-    )  # fmt: skip
-    load = os.getloadavg()[0]
-    return f"{os.cpu_count()} cores ({model}), Python {platform.python_version()}, load {load:.2f}"
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from host import describe_host  # noqa: E402 - a sibling script module
 
 
 def cold_builds(runs: int) -> list[float]:
@@ -100,7 +91,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    print(f"machine: {machine()}")
+    print(f"machine: {describe_host()}")
     builds = cold_builds(args.runs)
     print(f"dipgraph build, cold: median {statistics.median(builds):.2f} s "
           f"(runs: {', '.join(f'{t:.2f}' for t in builds)})")  # fmt: skip

@@ -29,7 +29,6 @@ import argparse
 import gc
 import json
 import os
-import platform
 import random
 import resource
 import statistics
@@ -49,27 +48,6 @@ STEPS = [
     ("replace", "load --replace (1% deleted, 1% changed)"),
     ("read_back", "database -> NetworkX"),
 ]
-
-
-def machine() -> str:
-    """CPU model and cores (from /proc/cpuinfo), memory, Python and the load average."""
-    cpu, cores = platform.processor() or platform.machine(), os.cpu_count() or 0
-    try:
-        info = Path("/proc/cpuinfo").read_text()
-        models = [
-            line.split(":", 1)[1].strip()
-            for line in info.splitlines()
-            if line.startswith("model name")
-        ]
-        cpu, cores = (models[0], len(models)) if models else (cpu, cores)
-    except OSError:
-        pass
-    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
-    return (
-        f"{cpu}, {cores} cores, {memory:.0f} GiB RAM, {platform.system()}, "
-        f"Python {platform.python_version()}; load average {load}"
-    )
 
 
 # -- one run, in its own process ------------------------------------------------------
@@ -281,9 +259,10 @@ def main() -> None:
         print(json.dumps(run_once(args.run_once)))
         return
     sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from host import describe_host
     from synthetic import write_corpus
 
-    print(f"Machine: {machine()}")
+    print(f"Machine: {describe_host()}")
     results = {} if args.no_shipped else {"shipped records": measure(ROOT / "data", args.repeat)}
     sizes = sorted(args.claims)
     for claims in sizes:
