@@ -123,6 +123,17 @@ def live_neo4j():
     )
 
 
+# The corpus's profile printed as CSV, for comparing processes (hash seeds, paths).
+PROFILE_SCRIPT = (
+    "from dipgraph.loader import check_records, graph_rows, build_networkx\n"
+    "from dipgraph.analysis.measures import profile\n"
+    "from dipgraph.analysis.job import choose_windows\n"
+    f"r, _ = check_records({str(DATA)!r}); g = build_networkx(graph_rows(r))\n"
+    "s = r.sides['karabakh-conflict'].sides\n"
+    "print(profile(g, choose_windows(g), s, permutations=5).to_csv(index=False))\n"
+)
+
+
 def outputs_under_hash_seeds(script: str, seeds: tuple[str, ...] = ("1", "2")) -> set[str]:
     """What ``script`` prints in a fresh interpreter under each hash seed: set iteration
     order follows the seed, and dipgraph's outputs must not."""

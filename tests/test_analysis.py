@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import networkx as nx
 import pytest
-from support import DATA, outputs_under_hash_seeds
+from support import DATA, PROFILE_SCRIPT, outputs_under_hash_seeds
 
 from dipgraph.analysis.actors import actor_facts, sides_in_window
 from dipgraph.analysis.measures import profile
@@ -413,15 +413,7 @@ def test_several_conflicts_need_one_named():
 
 def test_the_same_records_give_the_same_numbers_in_every_process():
     """Set iteration order depends on the process's hash seed; results must not."""
-    script = (
-        "from dipgraph.loader import check_records, graph_rows, build_networkx\n"
-        "from dipgraph.analysis.measures import profile\n"
-        "from dipgraph.analysis.job import choose_windows\n"
-        f"r, _ = check_records({str(DATA)!r}); g = build_networkx(graph_rows(r))\n"
-        "s = r.sides['karabakh-conflict'].sides\n"
-        "print(profile(g, choose_windows(g), s, permutations=5).to_csv(index=False))\n"
-    )
-    assert len(outputs_under_hash_seeds(script)) == 1
+    assert len(outputs_under_hash_seeds(PROFILE_SCRIPT)) == 1
 
 
 def test_exact_harmonic_equals_networkx(corpus_graph):

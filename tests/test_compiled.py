@@ -13,7 +13,7 @@ import sys
 import networkx as nx
 import pandas as pd
 import pytest
-from support import DATA, outputs_under_hash_seeds
+from support import DATA, PROFILE_SCRIPT, outputs_under_hash_seeds
 from threadpoolctl import threadpool_info
 
 from dipgraph.analysis import compiled, measures
@@ -110,18 +110,10 @@ def test_the_whole_analysis_is_the_same_on_both_paths(corpus, monkeypatch):
 
 
 def test_every_process_and_path_gives_the_same_numbers(monkeypatch):
-    script = (
-        "from dipgraph.loader import check_records, graph_rows, build_networkx\n"
-        "from dipgraph.analysis.measures import profile\n"
-        "from dipgraph.analysis.job import choose_windows\n"
-        f"r, _ = check_records({str(DATA)!r}); g = build_networkx(graph_rows(r))\n"
-        "s = r.sides['karabakh-conflict'].sides\n"
-        "print(profile(g, choose_windows(g), s, permutations=5).to_csv(index=False))\n"
-    )
     outputs = set()
     for setting in ("0", "1"):
         monkeypatch.setenv(compiled.ENVIRONMENT, setting)
-        outputs |= outputs_under_hash_seeds(script)
+        outputs |= outputs_under_hash_seeds(PROFILE_SCRIPT)
     assert len(outputs) == 1
 
 
