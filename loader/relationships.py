@@ -160,12 +160,23 @@ def _group_claims(claims: list[Claim]) -> dict[tuple, list[Relationship]]:
     ):
         ident = (claim.subject, claim.predicate, claim.object, _identifying(claim))
         candidates = groups.setdefault(ident, [])
-        homes = [r for r in candidates if r.accepts(claim)]
-        if len(homes) == 1:
-            homes[0].claims.append(claim)
+        home = _home(claim, [r for r in candidates if r.accepts(claim)])
+        if home is not None:
+            home.claims.append(claim)
         else:
             candidates.append(Relationship(*ident[:3], dict(ident[3]), [claim]))
     return groups
+
+
+def _home(claim: Claim, homes: list[Relationship]) -> Relationship | None:
+    """The one relationship a claim belongs to; a claim that fits several joins one
+    dated exactly as it is (a restatement: a relationship of its own would get the
+    same key) and otherwise none."""
+    if len(homes) == 1:
+        return homes[0]
+    text = claim.time.text if claim.time else ""
+    same = [r for r in homes if (r.time.text if r.time else "") == text]
+    return same[0] if same else None
 
 
 def _identifying(claim: Claim) -> tuple:

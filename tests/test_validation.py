@@ -241,7 +241,7 @@ def test_distinct_from_silences_the_duplicate_warning(demo):
 def another_source(data, source: str, claim_text: str) -> None:
     """Add source ``source`` (a copy of the demo text) with one claim of its own."""
     sources = data / "sources.yaml"
-    demo_entry = sources.read_text().split("\n- id:")[0]
+    demo_entry = sources.read_text().split("\n- id:")[0].rstrip("\n") + "\n"
     sources.write_text(sources.read_text() + demo_entry.replace("id: demo", f"id: {source}"))
     (data / "claims" / f"{source}.yaml").write_text(
         f"source: {source}\nclaims:\n  - {{{claim_text}, cite: [{{span: [17, 60]}}]}}\n",
@@ -273,6 +273,23 @@ def test_sources_disagreeing_on_a_date_warn_and_stay_apart(demo):
         ("1994-05-05", ["demo"], True),
         ("1994-05-08", ["demo2"], True),
     ]
+
+
+def test_a_vague_date_restated_between_two_disputed_versions_is_one_relationship(demo):
+    """Two sources disagree on the day; two more give only the year, which fits both
+    days. The year claims are one relationship (one key), not two with the same key."""
+    another_source(demo, "demo2", f"{ALICE_SIGNED}, time: 1994-05-08")
+    another_source(demo, "demo3", f"{ALICE_SIGNED}, time: 1994")
+    another_source(demo, "demo4", f"{ALICE_SIGNED}, time: 1994")
+    records, report = check_records(demo)
+    assert report.ok
+    signed = alice_signed(records)
+    assert sorted((p["time"], p["sources"]) for p in signed) == [
+        ("1994", ["demo3", "demo4"]),
+        ("1994-05-05", ["demo"]),
+        ("1994-05-08", ["demo2"]),
+    ]
+    assert len({p["key"] for p in signed}) == 3
 
 
 def test_same_claim_from_two_sources_is_one_relationship(demo):
