@@ -178,6 +178,9 @@ class Records:
     explanations: dict[str, dict[int, str]] = field(default_factory=dict)  # coverage.yaml
     note_explanations: dict[str, dict[str, str]] = field(default_factory=dict)  # its notes:
     report: Report = field(default_factory=Report)
+    # merge_claims' result, kept for the next caller (validation, then the graph rows);
+    # tagged with the claims it was computed from.
+    merged: tuple | None = field(default=None, repr=False, compare=False)
 
 
 @contextmanager

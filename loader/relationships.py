@@ -106,7 +106,19 @@ class Disagreement:
 
 
 def merge_claims(records: Records) -> tuple[list[Relationship], list[Disagreement]]:
-    """Group claims into relationships and list the source disagreements among them."""
+    """Group claims into relationships and list the source disagreements among them.
+
+    The result is computed once per set of claims (validation and the graph rows
+    both ask); callers read it and must not change it.
+    """
+    claims, count = records.claims, len(records.claims)
+    cached = records.merged
+    if cached is None or cached[0] is not claims or cached[1] != count:
+        records.merged = cached = (claims, count, _merge(records))
+    return cached[2]
+
+
+def _merge(records: Records) -> tuple[list[Relationship], list[Disagreement]]:
     groups = _group_claims(records.claims)
     disagreements = []
     for candidates in groups.values():
