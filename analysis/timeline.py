@@ -39,7 +39,7 @@ from functools import lru_cache
 
 import networkx as nx
 
-from dipgraph.errors import AnalysisError, TimeError
+from dipgraph.errors import AnalysisError, NothingToAnalyse, TimeError
 from dipgraph.loader.timespan import parse_time
 
 from .options import DATES
@@ -147,7 +147,7 @@ def data_years(graph: nx.MultiDiGraph) -> tuple[int, int]:
         if value
     ]
     if not years:
-        raise AnalysisError("no dated relationship: nothing to slice by time")
+        raise NothingToAnalyse("no dated relationship: nothing to slice by time")
     published = [
         int(a["published"][:4])
         for _, a in graph.nodes(data=True)

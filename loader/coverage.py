@@ -66,7 +66,7 @@ def document_coverage(records: Records, texts: Path, report: Report) -> list[Doc
     cites = [c for e in records.entities.values() for c in e.cites]
     cites += [c for claim in records.claims for c in claim.cites]
     result = []
-    for source in records.sources.values():
+    for source in (s for s in records.sources.values() if s.has_text):
         spans = paragraph_spans(read_source_text(source, texts))
         doc = DocumentCoverage(source.id, spans, explained=explanations.get(source.id, {}))
         for cite in (c for c in cites if c.source == source.id):

@@ -109,9 +109,10 @@ def _source_props(source: Source) -> dict:
         {
             "id": source.id,
             "title": source.title,
-            "file": source.file,
-            "sha256": source.sha256,
-            "chars": source.chars,
+            "file": source.file or None,
+            "sha256": source.sha256 or None,
+            "chars": source.chars or None,
+            "dataset": source.dataset,
             "published": source.published.text if source.published else None,
             **{k: v for k, v in source.props.items()},
         }

@@ -29,13 +29,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dipgraph.errors import TimeError
+from dipgraph.errors import CorpusError, TimeError
 
 from .explanations import EXPLANATIONS, read_explanations, read_note_explanations
 from .problems import Problem, Report, did_you_mean
 from .sides import SIDES_FILE, ConflictSides, read_sides
 from .timespan import TimeSpan, parse_time
-from .vocabulary import CLAIM_COMMON, CONFIDENCE, ENTITY_COMMON, LABELS, RELATIONSHIPS
+from .vocabulary import CLAIM_COMMON, CONFIDENCE, DATASETS, ENTITY_COMMON, LABELS, RELATIONSHIPS
 from .yamlio import (
     MAX_ID_LENGTH,
     MAX_NAME_LENGTH,
@@ -69,6 +69,7 @@ MAX_INTEGER = 2**63 - 1  # the databases store 64-bit integers; a larger one is 
 SOURCE_RECORD_FIELDS = (
     "id",
     "title",
+    "dataset",
     "subtitle",
     "authors",
     "publisher",
@@ -81,6 +82,8 @@ SOURCE_RECORD_FIELDS = (
     "note",
 )
 SOURCE_REQUIRED = ("id", "title", "file", "sha256", "chars")
+DATASET_REQUIRED = ("id", "title", "dataset")
+_TEXT_ONLY = ("file", "sha256", "chars")
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,8 +95,11 @@ class Citation:
     line: int
     # Source taken from the claims file: an unknown one is reported once, for the file.
     inherited: bool = field(default=False, compare=False)
+    record: str | None = None  # an item of a dataset source, instead of a span
 
     def __str__(self) -> str:
+        if self.record is not None:
+            return f"{self.source}#{self.record}"
         return f"{self.source}@{self.start}-{self.end}"
 
 
@@ -108,6 +114,12 @@ class Source:
     path: str
     line: int
     published: TimeSpan | None = None
+    dataset: str | None = None  # a key of DATASETS: its items are cited, not a text
+
+    @property
+    def has_text(self) -> bool:
+        """Whether the source is a text, whose citations are spans (not a dataset)."""
+        return self.dataset is None
 
 
 @dataclass
@@ -183,6 +195,29 @@ class Records:
     merged: tuple | None = field(default=None, repr=False, compare=False)
 
 
+_CITATION_FIELDS = ("source", "span", "record", "at")
+
+
+def _locator_problems(cite: LineDict) -> list[tuple[str, int, str]]:
+    """What is wrong with where a citation points: a text's span or a dataset's record."""
+    span, item = cite.get("span"), cite.get("record")
+    if "record" in cite:
+        if "span" in cite:
+            message = "cite a span of a text or a record of a dataset, not both"
+            return [("record", cite.line_of("record"), message)]
+        if isinstance(item, bool) or not isinstance(item, str | int) or item == "":
+            return [("record", cite.line_of("record"), "must be a dataset item's identifier")]
+        return []
+    if not (
+        isinstance(span, list)
+        and len(span) == 2
+        and all(isinstance(v, int) and not isinstance(v, bool) for v in span)
+    ):
+        message = "must be [start, end], two character offsets"
+        return [("span", cite.line_of("span"), message)]
+    return []
+
+
 @contextmanager
 def paused_gc() -> Iterator[None]:
     """Python's cyclic garbage collector off for the block, as it was after it.
@@ -202,7 +237,18 @@ def paused_gc() -> Iterator[None]:
 
 
 def read_records(root: Path | str) -> Records:
-    """Read a data folder; structural problems go to ``records.report``."""
+    """Read a data folder; structural problems go to ``records.report``.
+
+    Raises
+    ------
+    CorpusError
+        When ``root`` is no folder at all (a mistyped ``--data``, or no corpus yet).
+    """
+    if not Path(root).is_dir():
+        raise CorpusError(
+            f"no records folder {str(root)!r}: say where the records are with --data DIR "
+            "or DIPGRAPH_DATA, or start a corpus with 'dipgraph init DIR'"
+        )
     with paused_gc():
         return _read_records(Path(root))
 
@@ -433,6 +479,9 @@ class _Reader:
             return
         self._check_strings(path, item, ident)
         self._unknown_fields(path, item, ident, SOURCE_RECORD_FIELDS)
+        if item.get("dataset") is not None:
+            self._dataset_source(path, item, ident)
+            return
         if not self._require(path, item, ident, SOURCE_REQUIRED) or self._duplicate(
             path, item, ident
         ):
@@ -441,6 +490,37 @@ class _Reader:
         title, file, sha256 = (
             self._text(path, item, ident, k) for k in ("title", "file", "sha256")
         )
+        props, published = self._source_props(path, item, ident)
+        if chars is None or title is None or file is None or sha256 is None:
+            return
+        self.records.sources[ident] = Source(
+            ident, title, file, sha256, chars, props, display_path(path), item.line, published
+        )
+
+    def _dataset_source(self, path: Path, item: LineDict, ident: str) -> None:
+        """A source that is a dataset (PA-X, Wikidata): cited by items, with no text."""
+        if not self._require(path, item, ident, DATASET_REQUIRED) or self._duplicate(
+            path, item, ident
+        ):
+            return
+        for key in _TEXT_ONLY:
+            if key in item:
+                message = "a dataset source has no text: cite its items with record: ID"
+                self.error(path, item.line_of(key), ident, key, message)
+        title, dataset = (self._text(path, item, ident, k) for k in ("title", "dataset"))
+        if dataset is not None and dataset not in DATASETS:
+            hint = did_you_mean(dataset, DATASETS)
+            message = f"{dataset!r} is not one of: {', '.join(DATASETS)}{hint}"
+            self.error(path, item.line_of("dataset"), ident, "dataset", message)
+            return
+        props, published = self._source_props(path, item, ident)
+        if title is None or dataset is None:
+            return
+        self.records.sources[ident] = Source(
+            ident, title, "", "", 0, props, display_path(path), item.line, published, dataset
+        )
+
+    def _source_props(self, path: Path, item: LineDict, ident: str) -> tuple[dict, TimeSpan | None]:
         self._text(path, item, ident, "subtitle")
         props: dict[str, object] = {
             k: v
@@ -449,12 +529,7 @@ class _Reader:
         }
         if item.get("authors") is not None:
             props["authors"] = self._text_list(path, item, ident, "authors")
-        published = self._time(path, item, ident, "published")
-        if chars is None or title is None or file is None or sha256 is None:
-            return
-        self.records.sources[ident] = Source(
-            ident, title, file, sha256, chars, props, display_path(path), item.line, published
-        )
+        return props, self._time(path, item, ident, "published")
 
     def _chars(self, path, item: LineDict, record: str) -> int | None:
         chars = item["chars"]
@@ -591,7 +666,7 @@ class _Reader:
     # -- claims ---------------------------------------------------------------
     def read_claims(self, path: Path) -> None:
         doc = self._load(path, LineDict)
-        if doc is None:
+        if not doc:  # unreadable, or only comments (a template's examples): no claims
             return
         self._check_strings(path, doc, "-", skip=("claims",))
         self._unknown_fields(path, doc, "-", ("source", "claims"))
@@ -780,27 +855,26 @@ class _Reader:
     def _citation(self, path, cite: LineDict, record, where, default_source) -> Citation | None:
         """One citation; None when any of its fields is wrong (each is reported)."""
         for key in cite:
-            if key not in ("source", "span", "at"):
-                hint = did_you_mean(key, ("source", "span", "at"))
+            if key not in _CITATION_FIELDS:
+                hint = did_you_mean(key, _CITATION_FIELDS)
                 message = f"unknown field{hint}"
                 self.error(path, cite.line_of(key), record, f"{where}.{key}", message)
-        source, span, at = cite.get("source", default_source), cite.get("span"), cite.get("at")
+        source, at = cite.get("source", default_source), cite.get("at")
         problems = []
         if source is None:
             problems.append(("source", cite.line, "missing required field"))
         elif not isinstance(source, str):
             problems.append(("source", cite.line_of("source"), "must be text"))
-        if not (
-            isinstance(span, list)
-            and len(span) == 2
-            and all(isinstance(v, int) and not isinstance(v, bool) for v in span)
-        ):
-            message = "must be [start, end], two character offsets"
-            problems.append(("span", cite.line_of("span"), message))
+        problems += _locator_problems(cite)
         if at is not None and not isinstance(at, str):
             problems.append(("at", cite.line_of("at"), "must be text"))
         for key, line, message in problems:
             self.error(path, line, record, f"{where}.{key}", message)
-        if problems or not isinstance(span, list):
+        if problems:
             return None
-        return Citation(str(source), span[0], span[1], at, cite.line, "source" not in cite)
+        inherited = "source" not in cite
+        if "record" in cite:
+            item = str(cite["record"])
+            return Citation(str(source), 0, 0, at, cite.line, inherited, item)
+        start, end = cite["span"]
+        return Citation(str(source), start, end, at, cite.line, inherited)

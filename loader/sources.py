@@ -22,6 +22,7 @@ from .problems import Problem, Report
 from .records import Citation, Entity, Records, Source
 from .timespan import TimeSpan
 from .validate import normalize_name
+from .vocabulary import DATASETS
 
 __all__ = [
     "Match",
@@ -92,6 +93,11 @@ def source_path(source: Source, texts: Path) -> Path:
 def read_source_text(source: Source, texts: Path) -> str:
     """The text of ``source`` from folder ``texts`` (`source_path`), after checking
     its hash."""
+    if not source.has_text:
+        raise SourceTextError(
+            f"{source.id} is a dataset ({DATASETS[source.dataset or ''].name}): it has no text; "
+            "its items are cited with record: ID"
+        )
     path = source_path(source, texts)
     data = path.read_bytes()
     digest = hashlib.sha256(data).hexdigest()
@@ -166,9 +172,18 @@ def cited_passages(records: Records, texts: Path) -> dict[str, str]:
     For showing beside the citations; the texts stay the user's, never the project's."""
     cites = [c for e in records.entities.values() for c in e.cites]
     cites += [c for claim in records.claims for c in claim.cites]
-    used = {c.source for c in cites}
+    used = {c.source for c in cites if records.sources[c.source].has_text}
     text = {s: read_source_text(records.sources[s], texts) for s in sorted(used)}
-    return {str(c): text[c.source][c.start : c.end] for c in cites}
+    return {
+        str(c): text[c.source][c.start : c.end] if c.source in text else _item(records, c)
+        for c in cites
+    }
+
+
+def _item(records: Records, cite: Citation) -> str:
+    """What stands for a dataset citation's passage: the item, and where to see it."""
+    dataset = DATASETS[records.sources[cite.source].dataset or ""]
+    return f"{dataset.name}, {dataset.identifier} {cite.record}: {dataset.page(cite.record or '')}"
 
 
 def verify_sources(records: Records, texts: Path) -> Report:
@@ -176,6 +191,8 @@ def verify_sources(records: Records, texts: Path) -> Report:
     report = Report()
     texts_by_source = {}
     for source in records.sources.values():
+        if not source.has_text:
+            continue  # a dataset: its items are checked by form in validation
         try:
             texts_by_source[source.id] = read_source_text(source, texts)
         except SourceFileError as exc:

@@ -8,16 +8,17 @@ warnings (likely duplicate entities, source disagreements).
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 
 from .conventions import check_conventions
 from .explanations import EXPLANATIONS
 from .notes import unstructured_note_facts
 from .problems import Problem, Report, did_you_mean
-from .records import Records, display_path, paused_gc, read_records
+from .records import Citation, Records, Source, display_path, paused_gc, read_records
 from .relationships import merge_claims
 from .sides import check_sides
-from .vocabulary import RELATIONSHIPS
+from .vocabulary import DATASETS, RELATIONSHIPS
 
 __all__ = ["check_records", "normalize_name", "validate_records"]
 
@@ -159,9 +160,32 @@ def _check_citations(records, report, item, record: str) -> None:
                     f"unknown source {cite.source!r}{hint}",
                 )
             )
-        elif source is not None and not 0 <= cite.start < cite.end <= source.chars:
-            message = f"span [{cite.start}, {cite.end}) is outside the text of {cite.source} (0-{source.chars} characters)"
-            report.add(Problem(path, cite.line, record, f"{where}.span", message))
+        elif source is not None:
+            found = _locator_problem(source, cite)
+            if found:
+                report.add(Problem(path, cite.line, record, f"{where}.{found[0]}", found[1]))
+
+
+def _locator_problem(source: Source, cite: Citation) -> tuple[str, str] | None:
+    """(field, message) when a citation points where its source cannot: a span of a
+    dataset, a record of a text, an identifier of the wrong form, a span past the end."""
+    if source.dataset is not None:
+        dataset = DATASETS[source.dataset]
+        if cite.record is None:
+            return "span", f"{source.id} is a dataset: cite an item with record: ID, not a span"
+        if not re.fullmatch(dataset.pattern, cite.record):
+            return "record", (
+                f"{cite.record!r} is not a {dataset.name} {dataset.identifier}, like {dataset.example}"
+            )
+        return None
+    if cite.record is not None:
+        return "record", f"{source.id} is a text: cite a span of it, not a record"
+    if not 0 <= cite.start < cite.end <= source.chars:
+        return "span", (
+            f"span [{cite.start}, {cite.end}) is outside the text of {cite.source} "
+            f"(0-{source.chars} characters)"
+        )
+    return None
 
 
 def normalize_name(name: str) -> str:

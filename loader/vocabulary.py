@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 __all__ = [
     "CLAIM_COMMON",
     "CONFIDENCE",
+    "DATASETS",
     "ENTITY_COMMON",
     "ENTITY_LABEL",
     "LABELS",
@@ -30,6 +31,7 @@ __all__ = [
     "RELATIONSHIP_FAMILIES",
     "SOURCE_LABEL",
     "TITLE_VARIANTS",
+    "Dataset",
     "NodeType",
     "Property",
     "RelType",
@@ -566,6 +568,36 @@ CLAIM_COMMON = (
     "contradicts",
     "cite",
 )
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """A dataset whose items a source may be: cited by an item's identifier, not a span."""
+
+    name: str
+    identifier: str  # what its identifiers are called
+    pattern: str  # their form (a full match), for validation
+    example: str
+    url: str  # an item's page, with {} for its identifier
+
+    def page(self, identifier: str) -> str:
+        return self.url.format(identifier)
+
+
+# A source with ``dataset: <key>`` is that dataset (or a release of it); its citations
+# name an item with ``record:``.
+DATASETS = {
+    "pax": Dataset(
+        "PA-X Peace Agreements Database",
+        "agreement id (AgtId)",
+        r"[1-9][0-9]{0,6}",
+        "611",
+        "https://www.peaceagreements.org/agreements/{}/",
+    ),
+    "wikidata": Dataset(
+        "Wikidata", "item id", r"Q[1-9][0-9]{0,11}", "Q15212", "https://www.wikidata.org/wiki/{}"
+    ),
+}
 
 _IDENT = re.compile(r"^[A-Z][A-Za-z_]*$")
 

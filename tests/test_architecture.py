@@ -26,6 +26,7 @@ LAYERS = {  # a module may import only from a lower layer, or within its own pac
     "dipgraph.cli": 4,
     "dipgraph.__main__": 4,
     "dipgraph.pipeline": 3,
+    "dipgraph.curation": 3,
     "dipgraph.analysis": 2,
     "dipgraph.cypher": 2,
     "dipgraph.loader": 1,

@@ -19,8 +19,10 @@ from typing import Protocol
 
 __all__ = [
     "AnalysisError",
+    "CorpusError",
     "DipgraphError",
     "EngineError",
+    "NothingToAnalyse",
     "ProblemReport",
     "QueryError",
     "SourceTextError",
@@ -54,6 +56,11 @@ class YamlSyntaxError(DipgraphError):
         super().__init__(f"{where}: {message}")
 
 
+class CorpusError(DipgraphError):
+    """A records folder that is not there, or a corpus file that cannot be written as asked
+    (``dipgraph init`` into a folder with records, a source added twice)."""
+
+
 class TimeError(DipgraphError):
     """An EDTF value that cannot be parsed or is inconsistent."""
 
@@ -78,6 +85,10 @@ class ValidationFailed(DipgraphError):
 
 class AnalysisError(DipgraphError):
     """An analysis that cannot run as asked (an unknown window, side or actor)."""
+
+
+class NothingToAnalyse(AnalysisError):
+    """Records with no dated fact yet (a corpus just started): nothing to slice by time."""
 
 
 class QueryError(DipgraphError):

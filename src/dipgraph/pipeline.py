@@ -42,6 +42,7 @@ from dipgraph.cypher.run import resolve, run_query
 from dipgraph.errors import (
     AnalysisError,
     EngineError,
+    NothingToAnalyse,
     QueryError,
     SourceTextError,
     ValidationFailed,
@@ -135,10 +136,22 @@ class BuildResult:
     """The main job: the load, the analysis, the figures, every file by section, the index."""
 
     load: LoadResult
-    analysis: AnalysisResult
+    analysis: AnalysisResult | None  # None: the records hold no dated fact yet
     figures: FigureFiles
     sections: dict[str, list[Path]]
     index: Path
+
+    @property
+    def summary(self) -> str:
+        """What the build found: the load, then the leading mediators or why there are none."""
+        found = NOTHING_TO_ANALYSE if self.analysis is None else leading_mediators(self.analysis)
+        return describe_load(self.load) + "\n" + found
+
+
+NOTHING_TO_ANALYSE = (
+    "Nothing to analyse yet: no relationship in the records has a date. "
+    "Add claims with a time to see mediators, roles and figures."
+)
 
 
 # -- records and databases ---------------------------------------------------------------------
@@ -209,13 +222,17 @@ def load_store(
 def describe_load(result: LoadResult) -> str:
     """What a load left in the database, by label and by type, in three lines."""
     summary = result.summary
-    nodes = ", ".join(f"{k} {v}" for k, v in sorted(summary.nodes.items()))
-    rels = ", ".join(f"{k} {v}" for k, v in sorted(summary.relationships.items()))
     return (
         f"Loaded into {summary.engine} ({result.where}):\n"
-        f"  nodes {sum(summary.nodes.values())}: {nodes}\n"
-        f"  relationships {sum(summary.relationships.values())}: {rels}"
+        f"  nodes {_by_kind(summary.nodes)}\n"
+        f"  relationships {_by_kind(summary.relationships)}"
     )
+
+
+def _by_kind(counts: dict[str, int]) -> str:
+    """``"3: A 1, B 2"``; plain ``"0"`` when there are none."""
+    total = sum(counts.values())
+    return f"{total}: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())) if total else "0"
 
 
 def query_store(
@@ -468,9 +485,8 @@ def build(
         warnings = loaded.checked.report.warnings
         sections = {"records": write_record_files(graph, out / "records", warnings=warnings)}
         stage("analysis")
-        inputs = inputs_from_records(loaded.checked.records, graph=graph)
-        analysis = analyze_data(settings, out=out, inputs=inputs)
-        sections["analysis"] = analysis.written
+        analysis = _analysis_if_dated(settings, out, loaded.checked.records, graph)
+        sections["analysis"] = analysis.written if analysis else []
         sections["figures"] = []  # drawn while the export runs, listed before it
 
         def export() -> None:  # while the worker draws
@@ -480,11 +496,25 @@ def build(
             )
             stage("figures")
 
-        figures = draw_figures(analysis, out=out, pool=pool, meanwhile=export)
+        if analysis is None:
+            export()
+            figures = FigureFiles([], {})
+        else:
+            figures = draw_figures(analysis, out=out, pool=pool, meanwhile=export)
     sections["figures"] = figures.written
-    summary = "```\n" + describe_load(loaded) + "\n" + leading_mediators(analysis) + "\n```"
-    index = _write_index(out, sections, summary=summary, skipped=figures.skipped)
-    return BuildResult(loaded, analysis, figures, sections, index)
+    result = BuildResult(loaded, analysis, figures, sections, out / "README.md")
+    _write_index(out, sections, summary=f"```\n{result.summary}\n```", skipped=figures.skipped)
+    return result
+
+
+def _analysis_if_dated(
+    settings: Settings, out: Path, records: Records, graph: nx.MultiDiGraph
+) -> AnalysisResult | None:
+    """The analysis, or None for records with no dated fact yet (a corpus just started)."""
+    try:
+        return analyze_data(settings, out=out, inputs=inputs_from_records(records, graph=graph))
+    except NothingToAnalyse:
+        return None
 
 
 _ABOUT = {
@@ -504,6 +534,8 @@ def _write_index(
     for section, paths in sections.items():
         lines += [f"## {section}: {_ABOUT.get(section, '')}", ""]
         lines += [f"- [{p.relative_to(out)}]({p.relative_to(out)})" for p in paths]
+        if not paths and not (section == "figures" and skipped):
+            lines.append("- none yet: the records hold no dated fact")
         if section == "figures":
             lines += [f"- {name}: not drawn ({why})" for name, why in skipped.items()]
         lines.append("")

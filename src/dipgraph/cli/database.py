@@ -106,15 +106,14 @@ def build(settings: Settings, out: Path, texts: Path | None) -> None:
     explorer shows the cited passages themselves (keep OUT private if the texts are).
     """
     from dipgraph.pipeline import build as run_build
-    from dipgraph.pipeline import describe_load, describe_store, leading_mediators
+    from dipgraph.pipeline import describe_store
 
     texts = chosen_texts(settings, texts)
     with _LoadProgress(f"Loading into {describe_store(settings)}") as progress:
         result = run_build(
             settings, out=out, load_progress=progress, on_stage=progress.stage, texts=texts
         )
-    click.echo(describe_load(result.load))
-    click.echo(leading_mediators(result.analysis))
+    click.echo(result.summary)
     warnings = result.load.checked.report.warnings
     warned = f" (listed in {out / 'records' / 'warnings.txt'})" if warnings else ""
     click.echo(f"Warnings: {len(warnings)}{warned}")

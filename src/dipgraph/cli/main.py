@@ -53,13 +53,37 @@ class _Group(click.Group):
                 signal.signal(signal.SIGTERM, previous)
 
 
+_DATA_HELP = "Records folder  [env DIPGRAPH_DATA; default: data]"
+
+
+def _set_data(ctx: click.Context, param: click.Parameter, value: Path | None) -> None:
+    if value is not None:
+        ctx.obj = dataclasses.replace(ctx.obj, data=value)
+
+
+def _data_option() -> click.Option:
+    return click.Option(
+        ["--data"],
+        type=click.Path(path_type=Path),
+        expose_value=False,
+        callback=_set_data,
+        help=_DATA_HELP,
+    )
+
+
+def _accept_data(command: click.Command) -> None:
+    """``--data`` after the command's name too (``dipgraph build --data corpus``), for
+    every command that reads records; the group's own ``--data`` sets the default."""
+    if isinstance(command, click.Group):
+        for sub in command.commands.values():
+            _accept_data(sub)
+    elif not getattr(command, "takes_no_data", False):
+        command.params.append(_data_option())
+
+
 @click.group(cls=_Group)
 @click.version_option(package_name="dipgraph")
-@click.option(
-    "--data",
-    type=click.Path(path_type=Path),
-    help="Records folder  [env DIPGRAPH_DATA; default: data]",
-)
+@click.option("--data", type=click.Path(path_type=Path), help=_DATA_HELP)
 @click.pass_context
 def cli(ctx: click.Context, data: Path | None) -> None:
     """Sourced records of diplomatic mediation, as a graph."""
@@ -71,4 +95,5 @@ def cli(ctx: click.Context, data: Path | None) -> None:
 
 for module in (records, database, analysis, cypher):
     for command in module.COMMANDS:
+        _accept_data(command)
         cli.add_command(command)

@@ -124,6 +124,50 @@ def locate(settings: Settings, source: str, words: tuple[str, ...], texts: Path 
 
 
 @sources.command()
+@click.argument("text_file", metavar="FILE", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--id", "ident", required=True, help="The new source's id, e.g. smith-2021.")
+@click.option("--title", required=True)
+@click.option("--authors", multiple=True, help="An author; repeat for several.")
+@click.option("--published", metavar="EDTF", help="When it was published, e.g. 2021-05 or 2014/..")
+@click.option("--url")
+@texts_option
+@click.pass_obj
+def add(
+    settings: Settings,
+    text_file: Path,
+    ident: str,
+    title: str,
+    authors: tuple[str, ...],
+    published: str | None,
+    url: str | None,
+    texts: Path | None,
+) -> None:
+    """Add FILE to sources.yaml, with its SHA-256 and character count computed.
+
+    ``file`` is FILE's path inside the texts folder (--texts or DIPGRAPH_TEXTS), else
+    its name. A taken id, or a text already listed (same SHA-256), is refused.
+    """
+    from dipgraph.curation import add_source
+
+    entry = add_source(
+        settings,
+        text_file,
+        ident=ident,
+        title=title,
+        authors=authors,
+        published=published,
+        url=url,
+        texts=chosen_texts(settings, texts),
+    )
+    fields = entry.fields
+    click.echo(
+        f"Added {fields['id']} to {entry.sources_file}: {fields['file']}, "
+        f"{fields['chars']} characters, SHA-256 {fields['sha256'][:12]}…"
+    )
+    click.echo(f"Next: dipgraph sources mentions {fields['id']} --texts DIR")
+
+
+@sources.command()
 @texts_option
 @click.pass_obj
 def verify(settings: Settings, texts: Path | None) -> None:
@@ -139,4 +183,20 @@ def verify(settings: Settings, texts: Path | None) -> None:
     )
 
 
-COMMANDS = (validate, stats, sources)
+@click.command()
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
+def init(folder: Path) -> None:
+    """Start a new corpus in FOLDER: data/ with commented examples of every record,
+    an example text, a .gitignore and a curator's README."""
+    from dipgraph.curation import init_corpus
+
+    written = init_corpus(folder)
+    click.echo(f"Started a corpus in {folder}: {len(written)} files")
+    for path in written:
+        click.echo(f"  {path.relative_to(folder).as_posix()}")
+    click.echo(f"Next: cd {folder} && dipgraph validate (see README.md there)")
+
+
+init.takes_no_data = True  # type: ignore[attr-defined]  # FOLDER says where
+
+COMMANDS = (init, validate, stats, sources)

@@ -1,0 +1,183 @@
+"""Starting and growing a corpus: a new project folder, a new source's entry.
+
+These are the curator's jobs, beside `dipgraph.pipeline`'s build jobs: each takes
+plain arguments (and a `Settings` where it reads records), writes files, and returns
+what it wrote; the command line only parses options and prints.
+
+Examples
+--------
+>>> import tempfile
+>>> folder = Path(tempfile.mkdtemp()) / "abkhazia"
+>>> [p.relative_to(folder).as_posix() for p in init_corpus(folder)][:3]
+['.gitignore', 'README.md', 'data/claims/example-chronicle.yaml']
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from dipgraph.errors import CorpusError, TimeError
+from dipgraph.loader.records import read_records
+from dipgraph.loader.timespan import parse_time
+from dipgraph.settings import Settings
+
+__all__ = ["SourceEntry", "add_source", "init_corpus"]
+
+_TEMPLATE = "templates/corpus"
+_RENAMED = {"gitignore": ".gitignore"}  # a package keeps no dot-file reliably
+_NEW_ID = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?")
+
+
+def init_corpus(folder: Path) -> list[Path]:
+    """Write a new corpus project into ``folder``: the data skeleton with commented
+    examples, an invented example text, a ``.gitignore`` and a curator's README.
+
+    Returns the files written, sorted. Refuses (`CorpusError`) a folder that already
+    holds records or any of the files, so nothing of the user's is overwritten.
+    """
+    folder = Path(folder)
+    if (folder / "data").exists():
+        raise CorpusError(f"{folder} already has a data folder: dipgraph init starts a new corpus")
+    files = _template_files()
+    clashes = [name for name in files if (folder / name).exists()]
+    if clashes:
+        raise CorpusError(f"{folder} already has {', '.join(sorted(clashes))}: nothing written")
+    written = []
+    for name, content in sorted(files.items()):
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+        written.append(path)
+    return written
+
+
+def _template_files() -> dict[str, bytes]:
+    """The template's files by their path in a new corpus."""
+    root = resources.files("dipgraph").joinpath(_TEMPLATE)
+    found: dict[str, bytes] = {}
+    pending = [(root, "")]
+    while pending:
+        folder, prefix = pending.pop()
+        for entry in folder.iterdir():
+            name = prefix + _RENAMED.get(entry.name, entry.name)
+            if entry.is_dir():
+                pending.append((entry, name + "/"))
+            else:
+                found[name] = entry.read_bytes()
+    return found
+
+
+@dataclass(frozen=True)
+class SourceEntry:
+    """A source added to ``sources.yaml``: its fields as written, and the file changed."""
+
+    fields: dict
+    sources_file: Path
+
+
+def add_source(
+    settings: Settings,
+    text_file: Path,
+    *,
+    ident: str,
+    title: str,
+    authors: tuple[str, ...] = (),
+    published: str | None = None,
+    url: str | None = None,
+    texts: Path | None = None,
+) -> SourceEntry:
+    """Add ``text_file`` to the corpus's ``sources.yaml`` with its SHA-256 and character
+    count computed. ``file`` is its path inside ``texts`` (default: its own folder).
+
+    Refuses (`CorpusError`) an id that is taken or not lowercase letters, digits and
+    hyphens, a text already listed under another id (same SHA-256), a text that is not
+    UTF-8, a ``published`` that is not EDTF, and a file outside ``texts``.
+    """
+    text_file = Path(text_file)
+    data = _text_bytes(text_file)
+    entry: dict[str, object] = {"id": ident, "title": title}
+    entry |= {"authors": list(authors)} if authors else {}
+    entry |= {"published": _edtf(published)} if published else {}
+    entry |= {"url": url} if url else {}
+    entry |= {
+        "file": _name_in(text_file, texts),
+        "sha256": hashlib.sha256(data).hexdigest(),
+        "chars": len(data.decode("utf-8")),
+    }
+    sources_file = Path(settings.data) / "sources.yaml"
+    _refuse_taken(settings, entry)
+    _append_entry(sources_file, entry)
+    return SourceEntry(entry, sources_file)
+
+
+def _text_bytes(text_file: Path) -> bytes:
+    if not text_file.is_file():
+        raise CorpusError(f"no file {text_file}")
+    data = text_file.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise CorpusError(f"{text_file} is not UTF-8 text ({exc})") from None
+    if not text.strip():
+        raise CorpusError(f"{text_file} is empty: nothing to cite")
+    return data
+
+
+def _edtf(value: str) -> str:
+    try:
+        parse_time(value)
+    except TimeError as exc:
+        raise CorpusError(f"--published {value!r} is not an EDTF date: {exc}") from None
+    return value
+
+
+def _name_in(text_file: Path, texts: Path | None) -> str:
+    """The text's name as ``file`` gives it: its path inside the texts folder."""
+    if texts is None:
+        return text_file.name
+    try:
+        return text_file.resolve().relative_to(Path(texts).resolve()).as_posix()
+    except ValueError:
+        raise CorpusError(
+            f"{text_file} is not inside the texts folder {texts}: copy it there first"
+        ) from None
+
+
+def _refuse_taken(settings: Settings, entry: dict) -> None:
+    ident = entry["id"]
+    if not _NEW_ID.fullmatch(ident):
+        raise CorpusError(
+            f"--id {ident!r}: use lowercase letters, digits and hyphens (it names data/claims/{ident}.yaml)"
+        )
+    known = read_records(settings.data).sources
+    if ident in known:
+        raise CorpusError(f"a source {ident!r} is already in {known[ident].path}")
+    same = [s.id for s in known.values() if s.sha256 == entry["sha256"]]
+    if same:
+        raise CorpusError(f"{entry['file']} is already a source, as {same[0]!r} (the same SHA-256)")
+
+
+def _append_entry(sources_file: Path, entry: dict) -> None:
+    """Append the entry to ``sources.yaml``, keeping what it holds (comments too)."""
+    text = sources_file.read_text(encoding="utf-8") if sources_file.exists() else ""
+    if text.strip() and not _is_list_or_empty(text):
+        raise CorpusError(f"{sources_file} is not a list of sources: fix it first")
+    block = yaml.safe_dump([entry], sort_keys=False, allow_unicode=True, width=88)
+    separator = (
+        "" if not text or text.endswith("\n\n") else ("\n" if text.endswith("\n") else "\n\n")
+    )
+    sources_file.parent.mkdir(parents=True, exist_ok=True)
+    sources_file.write_text(text + separator + block, encoding="utf-8")
+
+
+def _is_list_or_empty(text: str) -> bool:
+    try:
+        return isinstance(yaml.safe_load(text) or [], list)
+    except yaml.YAMLError:
+        return False
