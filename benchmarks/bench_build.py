@@ -55,7 +55,7 @@ def stages() -> dict[str, float]:
         graph = build_networkx(loaded.rows)
         write_record_files(graph, out / "records", warnings=loaded.checked.report.warnings)
         lap("record files (JSON, CSV)")
-        inputs = pipeline.inputs_from_records(loaded.checked.records, graph=graph)
+        [inputs] = pipeline.inputs_from_records(loaded.checked.records, graph=graph)
         analysis = pipeline.analyze_data(settings, out=out, inputs=inputs)
         lap("analysis (tables)")
         write_graph_exports(graph, out / "export")

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 __all__ = [
+    "AGREEMENT_STAGES",
     "CLAIM_COMMON",
     "CONFIDENCE",
     "DATASETS",
@@ -80,6 +81,18 @@ class RelType:
 
 _ACTORS = ("State", "Organization", "Person")
 _TIME = {"time": Property("time")}
+
+# The stage of a peace process a document belongs to, as the PA-X Peace Agreements
+# Database codes it (its Stage column: Pre, Cea, SubPar, SubComp, Imp, Ren, Oth).
+AGREEMENT_STAGES = (
+    "pre-negotiation",
+    "ceasefire",
+    "framework (partial)",
+    "framework (comprehensive)",
+    "implementation",
+    "renewal",
+    "other",
+)
 
 # Provision categories, after the PA-X Peace Agreements Database's headings (security,
 # territory, groups, implementation), narrowed to what mediation documents provide for.
@@ -259,6 +272,7 @@ LABELS: dict[str, NodeType] = {
                 **_TIME,
                 "in_force": Property("time"),
                 "ended": Property("time"),
+                "stage": Property(values=AGREEMENT_STAGES),
             },
         ),
         NodeType("Place", "A city, region or site.", {"kind": Property(required=True)}),

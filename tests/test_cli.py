@@ -206,21 +206,3 @@ def test_an_analysis_that_cannot_run_is_one_clear_error(run, demo, args, message
     assert result.exit_code == 1
     assert result.stderr == f"Error: {message}\n"
 
-
-def test_two_conflicts_in_sides_are_refused_by_the_analysis_saying_what_to_do(run, demo):
-    entities = demo / "entities" / "demo.yaml"
-    for name in ("war-a", "war-b"):
-        with entities.open("a", encoding="utf-8") as f:
-            f.write(
-                f"- {{id: {name}, label: Conflict, name: {name}, cite: [{{source: demo, span: [0, 4]}}]}}\n"
-            )
-    sides = "".join(f"{w}:\n  one: [ruritania]\n  two: [freedonia]\n" for w in ("war-a", "war-b"))
-    (demo / "sides.yaml").write_text(sides, encoding="utf-8")
-    assert run("--data", demo, "validate").exit_code == 0
-    result = run("--data", demo, "analyze", "--out", demo.parent / "out")
-    assert result.exit_code == 1
-    assert result.stderr == (
-        "Error: sides.yaml describes 2 conflicts (war-a, war-b); the analysis measures "
-        "brokerage between the sides of one conflict: keep one in sides.yaml, or give each "
-        "conflict its own data folder (--data)\n"
-    )

@@ -35,6 +35,7 @@ from dipgraph.analysis.job import (
     write_figures,
 )
 from dipgraph.analysis.options import EXPORT_FORMATS, AnalysisOptions
+from dipgraph.analysis.scope import conflict_graph
 from dipgraph.analysis.summary import describe_leaders
 from dipgraph.analysis.timeline import Window
 from dipgraph.cypher.library import SavedQuery, check_params
@@ -55,7 +56,7 @@ from dipgraph.loader.graph import GraphRows, build_networkx, graph_rows
 from dipgraph.loader.load import LoadSummary, load_graph, read_networkx
 from dipgraph.loader.problems import Report, did_you_mean
 from dipgraph.loader.records import Records, read_records
-from dipgraph.loader.sides import SIDES_FILE, check_sides, read_sides
+from dipgraph.loader.sides import SIDES_FILE, ConflictSides, check_sides, read_sides
 from dipgraph.loader.sources import cited_passages, locate, read_source_text, verify_sources
 from dipgraph.loader.validate import check_records
 from dipgraph.settings import Settings, redact_uri
@@ -69,10 +70,13 @@ __all__ = [
     "Located",
     "StatsResult",
     "VerifyResult",
+    "analyze_conflicts",
     "analyze_data",
     "build",
     "check_data",
+    "conflict_inputs",
     "count_data",
+    "describe_analysis",
     "describe_load",
     "describe_store",
     "draw_figures",
@@ -114,10 +118,21 @@ class LoadResult:
 
 @dataclass(frozen=True)
 class AnalysisInputs:
-    """The graph to analyse and the sides of its conflict (empty when none is given)."""
+    """The graph to analyse and the sides of its conflict (empty when none is given).
+
+    ``conflict`` names the conflict whose part of a several-conflict corpus ``graph``
+    is (`dipgraph.analysis.scope.conflict_graph`); None when it is the whole corpus,
+    which follows one conflict (or gives no sides).
+    """
 
     graph: nx.MultiDiGraph
     sides: dict[str, list[str]]
+    conflict: str | None = None
+
+    def folder(self, out: Path, section: str) -> Path:
+        """Where this analysis writes a section: ``out/section``, and a subfolder named
+        after the conflict when the corpus follows several."""
+        return out / section / self.conflict if self.conflict else out / section
 
 
 @dataclass(frozen=True)
@@ -133,19 +148,26 @@ class AnalysisResult:
 
 @dataclass(frozen=True)
 class BuildResult:
-    """The main job: the load, the analysis, the figures, every file by section, the index."""
+    """The main job: the load, the analyses (one per conflict), the figures, every file by
+    section, the index."""
 
     load: LoadResult
-    analysis: AnalysisResult | None  # None: the records hold no dated fact yet
+    analyses: list[AnalysisResult]  # empty: the records hold no dated fact yet
     figures: FigureFiles
     sections: dict[str, list[Path]]
     index: Path
 
     @property
+    def analysis(self) -> AnalysisResult | None:
+        """The analysis, for a corpus that follows one conflict (the first otherwise)."""
+        return self.analyses[0] if self.analyses else None
+
+    @property
     def summary(self) -> str:
-        """What the build found: the load, then the leading mediators or why there are none."""
-        found = NOTHING_TO_ANALYSE if self.analysis is None else leading_mediators(self.analysis)
-        return describe_load(self.load) + "\n" + found
+        """What the build found: the load, then the leading mediators (of each conflict,
+        when there are several) or why there are none."""
+        found = [describe_analysis(a) for a in self.analyses] or [NOTHING_TO_ANALYSE]
+        return "\n".join([describe_load(self.load), *found])
 
 
 NOTHING_TO_ANALYSE = (
@@ -336,25 +358,27 @@ def verify_citations(settings: Settings, *, texts: Path) -> VerifyResult:
 # -- analysis ------------------------------------------------------------------------------------
 
 
-def read_analysis_inputs(settings: Settings, *, from_db: bool = False) -> AnalysisInputs:
-    """The graph to analyse (the database with ``from_db``, else the records) and the
-    sides of the one conflict ``sides.yaml`` describes."""
+def read_analysis_inputs(
+    settings: Settings, *, from_db: bool = False, conflict: str | None = None
+) -> list[AnalysisInputs]:
+    """The graph to analyse (the database with ``from_db``, else the records), one per
+    conflict that ``sides.yaml`` describes (only ``conflict``, if given)."""
     if from_db:
         with open_engine(settings) as engine:
             graph = read_networkx(engine)
-        return AnalysisInputs(graph, _one_conflict(_sides_for_graph(settings, graph)))
-    return inputs_from_records(require_valid_data(settings).records)
+        return conflict_inputs(graph, _sides_for_graph(settings, graph), conflict=conflict)
+    return inputs_from_records(require_valid_data(settings).records, conflict=conflict)
 
 
 def inputs_from_records(
-    records: Records, *, graph: nx.MultiDiGraph | None = None
-) -> AnalysisInputs:
-    """The records' graph (``graph``, when already built from them) and their sides."""
+    records: Records, *, graph: nx.MultiDiGraph | None = None, conflict: str | None = None
+) -> list[AnalysisInputs]:
+    """The records' graph (``graph``, when already built from them), per conflict."""
     graph = graph if graph is not None else build_networkx(graph_rows(records))
-    return AnalysisInputs(graph, _one_conflict(records.sides))
+    return conflict_inputs(graph, records.sides, conflict=conflict)
 
 
-def _sides_for_graph(settings: Settings, graph: nx.MultiDiGraph) -> dict:
+def _sides_for_graph(settings: Settings, graph: nx.MultiDiGraph) -> dict[str, ConflictSides]:
     """``sides.yaml`` checked against a graph read from a database."""
     path, report = settings.data / SIDES_FILE, Report()
     if not path.is_file():
@@ -366,17 +390,23 @@ def _sides_for_graph(settings: Settings, graph: nx.MultiDiGraph) -> dict:
     return sides
 
 
-def _one_conflict(sides: dict) -> dict[str, list[str]]:
-    # Without sides, the measures between sides are left out.
-    if not sides:
-        return {}
-    if len(sides) != 1:
+def conflict_inputs(
+    graph: nx.MultiDiGraph, sides: dict[str, ConflictSides], *, conflict: str | None = None
+) -> list[AnalysisInputs]:
+    """One `AnalysisInputs` per conflict of ``sides`` (or just ``conflict``): the whole
+    graph when there is one conflict or none, else each conflict's part of it."""
+    if conflict is not None and conflict not in sides:
+        known = ", ".join(sorted(sides)) or "none"
         raise AnalysisError(
-            f"{SIDES_FILE} describes {len(sides)} conflicts ({', '.join(sorted(sides))}); "
-            "the analysis measures brokerage between the sides of one conflict: keep one "
-            f"in {SIDES_FILE}, or give each conflict its own data folder (--data)"
+            f"no conflict {conflict!r} in {SIDES_FILE} (it describes: {known})"
+            f"{did_you_mean(conflict, sides)}"
         )
-    return next(iter(sides.values())).sides
+    if len(sides) <= 1:
+        return [AnalysisInputs(graph, next(iter(sides.values())).sides if sides else {})]
+    chosen = [conflict] if conflict is not None else sorted(sides)
+    return [
+        AnalysisInputs(conflict_graph(graph, c, sides[c].sides), sides[c].sides, c) for c in chosen
+    ]
 
 
 def analyze_data(
@@ -390,7 +420,8 @@ def analyze_data(
     """Analyse as ``options`` say (``inputs``: already read) and write the tables into
     ``out/analysis``."""
     options = options or AnalysisOptions()
-    inputs = inputs or read_analysis_inputs(settings, from_db=from_db)
+    if inputs is None:
+        [inputs] = read_analysis_inputs(settings, from_db=from_db)[:1]
     windows = choose_windows(inputs.graph, **dataclasses.asdict(options.slicing))
     tables = analyze_graph(
         inputs.graph,
@@ -401,8 +432,22 @@ def analyze_data(
         mediation=options.mediation,
     )
     return AnalysisResult(
-        inputs, options, windows, tables, write_analysis(tables, out / "analysis")
+        inputs, options, windows, tables, write_analysis(tables, inputs.folder(out, "analysis"))
     )
+
+
+def analyze_conflicts(
+    settings: Settings,
+    *,
+    out: Path,
+    options: AnalysisOptions | None = None,
+    from_db: bool = False,
+    conflict: str | None = None,
+) -> list[AnalysisResult]:
+    """`analyze_data` for each conflict of the corpus (or ``conflict``), each into its
+    own folder when there are several."""
+    chosen = read_analysis_inputs(settings, from_db=from_db, conflict=conflict)
+    return [analyze_data(settings, out=out, options=options, inputs=inputs) for inputs in chosen]
 
 
 def draw_figures(
@@ -422,7 +467,7 @@ def draw_figures(
             inputs.sides,
             analysis.tables,
             analysis.windows,
-            out / "figures",
+            inputs.folder(out, "figures"),
             dates=options.dates,
             level=options.level,
             pool=pool,
@@ -440,7 +485,11 @@ def export_graph(
 ) -> list[Path]:
     """The graph (records, or the database with ``from_db``) in ``formats``, into
     ``out/export``; with ``texts``, the explorer shows the cited passages."""
-    graph = read_analysis_inputs(settings, from_db=from_db).graph
+    if from_db:
+        with open_engine(settings) as engine:
+            graph = read_networkx(engine)
+    else:
+        graph = build_networkx(graph_rows(require_valid_data(settings).records))
     passages = _passages(require_valid_data(settings).records, texts)
     return write_graph_exports(graph, out / "export", formats=formats, passages=passages)
 
@@ -451,6 +500,13 @@ def _passages(records: Records, texts: Path | None) -> dict[str, str] | None:
         return cited_passages(records, texts) if texts is not None else None
     except SourceTextError as exc:
         raise SourceTextError(f"cannot show the cited passages: {exc}") from None
+
+
+def describe_analysis(analysis: AnalysisResult) -> str:
+    """The leading mediators, under the conflict's name when the corpus follows several."""
+    leaders = leading_mediators(analysis)
+    conflict = analysis.inputs.conflict
+    return f"Conflict {conflict}:\n" + leaders if conflict else leaders
 
 
 def leading_mediators(analysis: AnalysisResult, *, last: int | None = None) -> str:
@@ -470,11 +526,13 @@ def build(
     load_progress: Progress | None = None,
     on_stage: Callable[[str], object] | None = None,
     texts: Path | None = None,
+    conflict: str | None = None,
 ) -> BuildResult:
     """Validate, load (replacing the previous load), analyse, draw and export into ``out``,
     indexed in ``out/README.md``. ``load_progress`` is called after each batch loaded;
     ``on_stage`` with "analysis", "figures" and "export" as each starts; with ``texts``,
-    the explorer shows the cited passages."""
+    the explorer shows the cited passages. A corpus that follows several conflicts is
+    analysed and drawn per conflict (only ``conflict``, if given)."""
     stage = on_stage or (lambda _: None)
     # A wrong text stops the job before the load replaces anything.
     passages = _passages(require_valid_data(settings).records, texts) if texts else None
@@ -485,8 +543,9 @@ def build(
         warnings = loaded.checked.report.warnings
         sections = {"records": write_record_files(graph, out / "records", warnings=warnings)}
         stage("analysis")
-        analysis = _analysis_if_dated(settings, out, loaded.checked.records, graph)
-        sections["analysis"] = analysis.written if analysis else []
+        inputs = inputs_from_records(loaded.checked.records, graph=graph, conflict=conflict)
+        analyses = [a for a in (_analysis_if_dated(settings, out, i) for i in inputs) if a]
+        sections["analysis"] = [path for a in analyses for path in a.written]
         sections["figures"] = []  # drawn while the export runs, listed before it
 
         def export() -> None:  # while the worker draws
@@ -496,25 +555,43 @@ def build(
             )
             stage("figures")
 
-        if analysis is None:
-            export()
-            figures = FigureFiles([], {})
-        else:
-            figures = draw_figures(analysis, out=out, pool=pool, meanwhile=export)
+        figures = _draw_each(analyses, out=out, pool=pool, meanwhile=export)
     sections["figures"] = figures.written
-    result = BuildResult(loaded, analysis, figures, sections, out / "README.md")
+    result = BuildResult(loaded, analyses, figures, sections, out / "README.md")
     _write_index(out, sections, summary=f"```\n{result.summary}\n```", skipped=figures.skipped)
     return result
 
 
 def _analysis_if_dated(
-    settings: Settings, out: Path, records: Records, graph: nx.MultiDiGraph
+    settings: Settings, out: Path, inputs: AnalysisInputs
 ) -> AnalysisResult | None:
     """The analysis, or None for records with no dated fact yet (a corpus just started)."""
     try:
-        return analyze_data(settings, out=out, inputs=inputs_from_records(records, graph=graph))
+        return analyze_data(settings, out=out, inputs=inputs)
     except NothingToAnalyse:
         return None
+
+
+def _draw_each(
+    analyses: list[AnalysisResult],
+    *,
+    out: Path,
+    pool: ProcessPoolExecutor | None,
+    meanwhile: Callable[[], object],
+) -> FigureFiles:
+    """The figures of each analysis; ``meanwhile`` runs while the first are drawn (or
+    at once, when there is nothing to draw)."""
+    if not analyses:
+        meanwhile()
+        return FigureFiles([], {})
+    written: list[Path] = []
+    skipped: dict[str, str] = {}
+    for index, analysis in enumerate(analyses):
+        drawn = draw_figures(analysis, out=out, pool=pool, meanwhile=None if index else meanwhile)
+        written += drawn.written
+        prefix = f"{analysis.inputs.conflict}: " if analysis.inputs.conflict else ""
+        skipped |= {prefix + name: why for name, why in drawn.skipped.items()}
+    return FigureFiles(written, skipped)
 
 
 _ABOUT = {

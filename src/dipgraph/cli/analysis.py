@@ -16,45 +16,65 @@ __all__ = ["COMMANDS"]
 _FROM_DB = click.option(
     "--from-db", is_flag=True, help="Analyse the database (embedded, or Neo4j with --neo4j)."
 )
+CONFLICT_OPTION = click.option(
+    "--conflict",
+    metavar="ID",
+    help="Only this conflict of sides.yaml  [default: each, into a folder of its own "
+    "when there are several]",
+)
 
 
 @click.command()
 @analysis_options
 @_FROM_DB
+@CONFLICT_OPTION
 @click.pass_obj
 @engine_options
 @out_option
-def analyze(settings: Settings, out: Path, options: AnalysisOptions, from_db: bool) -> None:
+def analyze(
+    settings: Settings, out: Path, options: AnalysisOptions, from_db: bool, conflict: str | None
+) -> None:
     """Centrality, brokerage, roles and source sensitivity per time window.
 
-    Writes out/analysis/{measures,roles,transitions,sensitivity}.csv and prints the
-    leading mediator of each window.
+    Writes out/analysis/{measures,roles,transitions,sensitivity}.csv (out/analysis/ID/
+    for each conflict ID when sides.yaml has several) and prints the leading mediator
+    of each window.
     """
-    from dipgraph.pipeline import analyze_data, leading_mediators
+    from dipgraph.pipeline import analyze_conflicts, describe_analysis
 
-    result = analyze_data(settings, out=out, options=options, from_db=from_db)
-    click.echo(leading_mediators(result))
-    names = ", ".join(p.name for p in result.written)
-    click.echo(
-        f"Tables in {out / 'analysis'}/: {names}  "
-        f"(dates: {options.dates}, level: {options.level}, mediation: {options.mediation})"
+    results = analyze_conflicts(
+        settings, out=out, options=options, from_db=from_db, conflict=conflict
     )
+    for result in results:
+        click.echo(describe_analysis(result))
+        names = ", ".join(p.name for p in result.written)
+        click.echo(
+            f"Tables in {result.inputs.folder(out, 'analysis')}/: {names}  "
+            f"(dates: {options.dates}, level: {options.level}, mediation: {options.mediation})"
+        )
 
 
 @click.command()
 @analysis_options
 @_FROM_DB
+@CONFLICT_OPTION
 @click.pass_obj
 @engine_options
 @out_option
-def figures(settings: Settings, out: Path, options: AnalysisOptions, from_db: bool) -> None:
+def figures(
+    settings: Settings, out: Path, options: AnalysisOptions, from_db: bool, conflict: str | None
+) -> None:
     """Figures (PNG, SVG and PDF): trajectories, heatmap, role timeline, period networks, brokerage mix."""
-    from dipgraph.pipeline import analyze_data, draw_figures
+    from dipgraph.pipeline import analyze_conflicts, draw_figures
 
-    drawn = draw_figures(analyze_data(settings, out=out, options=options, from_db=from_db), out=out)
-    click.echo(f"Wrote {len(drawn.written)} file(s) in {out / 'figures'}/")
-    for name, why in drawn.skipped.items():
-        click.echo(f"Figure {name} not drawn: {why}")
+    results = analyze_conflicts(
+        settings, out=out, options=options, from_db=from_db, conflict=conflict
+    )
+    for result in results:
+        drawn = draw_figures(result, out=out)
+        click.echo(f"Wrote {len(drawn.written)} file(s) in {result.inputs.folder(out, 'figures')}/")
+        for name, why in drawn.skipped.items():
+            click.echo(f"Figure {name} not drawn: {why}")
 
 
 @click.command()

@@ -95,11 +95,16 @@ class _LoadProgress:
 
 
 @click.command()
+@click.option(
+    "--conflict",
+    metavar="ID",
+    help="Analyse and draw only this conflict of sides.yaml  [default: each]",
+)
 @click.pass_obj
 @engine_options
 @out_option
 @texts_option
-def build(settings: Settings, out: Path, texts: Path | None) -> None:
+def build(settings: Settings, out: Path, texts: Path | None, conflict: str | None) -> None:
     """The main job: validate, load (replacing the previous load), analyse, draw, export.
 
     Everything lands in OUT (default out/), listed in OUT/README.md. With --texts, the
@@ -111,7 +116,12 @@ def build(settings: Settings, out: Path, texts: Path | None) -> None:
     texts = chosen_texts(settings, texts)
     with _LoadProgress(f"Loading into {describe_store(settings)}") as progress:
         result = run_build(
-            settings, out=out, load_progress=progress, on_stage=progress.stage, texts=texts
+            settings,
+            out=out,
+            load_progress=progress,
+            on_stage=progress.stage,
+            texts=texts,
+            conflict=conflict,
         )
     click.echo(result.summary)
     warnings = result.load.checked.report.warnings
