@@ -45,7 +45,7 @@ from dipgraph.loader.vocabulary import (
     SOURCE_LABEL,
 )
 
-__all__ = ["explorer_html", "explorer_payload", "source_links", "write_explorer"]
+__all__ = ["explorer_html", "explorer_payload", "script_json", "source_links", "write_explorer"]
 
 WIDTH, HEIGHT, MARGIN = 1000, 700, 30
 
@@ -302,11 +302,11 @@ def _type_legend(edges: list[dict]) -> dict[str, list[dict]]:
     }
 
 
-def _script_json(payload: dict) -> str:
+def script_json(payload: dict) -> str:
     """JSON safe inside a <script> element: no `</script>` or `<!--` can appear, and a
     lone surrogate (which UTF-8 cannot encode) is written as its escape.
 
-    >>> _script_json({"a": "</script>\\ud800"})
+    >>> script_json({"a": "</script>\\ud800"})
     '{"a":"\\\\u003c/script\\\\u003e\\\\ud800"}'
     """
     text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), default=str)
@@ -328,7 +328,7 @@ def explorer_html(
         "title": html.escape(title),
         "css": (ASSETS / "explorer.css").read_text(encoding="utf-8"),
         "js": (ASSETS / "explorer.js").read_text(encoding="utf-8"),
-        "data": _script_json(explorer_payload(graph, seed=seed, passages=passages)),
+        "data": script_json(explorer_payload(graph, seed=seed, passages=passages)),
     }
     # One pass, so nothing inserted (a title, the data) is read as a marker.
     return re.sub(r"\{\{(title|css|js|data)\}\}", lambda m: parts[m[1]], page)

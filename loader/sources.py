@@ -28,6 +28,7 @@ __all__ = [
     "Match",
     "SourceFileError",
     "cited_passages",
+    "fold_with_offsets",
     "locate",
     "paragraph_spans",
     "read_source_text",
@@ -136,8 +137,8 @@ def locate(text: str, words: str) -> list[Match]:
     >>> [(m.start, m.end) for m in locate("Signed on  May 5.\\n\\nSigned on May 8.", "on may")]
     [(7, 14), (26, 32)]
     """
-    folded, origin = _fold_with_offsets(text)
-    needle, _ = _fold_with_offsets(words.strip())
+    folded, origin = fold_with_offsets(text)
+    needle, _ = fold_with_offsets(words.strip())
     if not needle:
         return []
     matches, at = [], folded.find(needle)
@@ -148,7 +149,7 @@ def locate(text: str, words: str) -> list[Match]:
     return matches
 
 
-def _fold_with_offsets(text: str) -> tuple[str, list[int]]:
+def fold_with_offsets(text: str) -> tuple[str, list[int]]:
     """Fold ``text`` for searching and keep, per folded character, its original offset."""
     out, origin, last_space = [], [], False
     for offset, ch in enumerate(text):

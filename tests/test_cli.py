@@ -205,4 +205,3 @@ def test_an_analysis_that_cannot_run_is_one_clear_error(run, demo, args, message
     result = run("--data", demo, "analyze", *args, "--out", demo.parent / "out")
     assert result.exit_code == 1
     assert result.stderr == f"Error: {message}\n"
-

@@ -22,12 +22,24 @@ from pathlib import Path
 
 import yaml
 
-from dipgraph.errors import CorpusError, TimeError
-from dipgraph.loader.records import read_records
+from dipgraph.analysis.reading import render_reading_view
+from dipgraph.errors import CorpusError, SourceTextError, TimeError
+from dipgraph.loader.mentions import Mention, claim_skeletons, find_mentions
+from dipgraph.loader.problems import did_you_mean
+from dipgraph.loader.records import Records, read_records
+from dipgraph.loader.sources import read_source_text
 from dipgraph.loader.timespan import parse_time
 from dipgraph.settings import Settings
 
-__all__ = ["SourceEntry", "add_source", "init_corpus"]
+__all__ = [
+    "SourceEntry",
+    "SourceMentions",
+    "add_source",
+    "find_source_mentions",
+    "init_corpus",
+    "write_claim_skeletons",
+    "write_reading_view",
+]
 
 _TEMPLATE = "templates/corpus"
 _RENAMED = {"gitignore": ".gitignore"}  # a package keeps no dot-file reliably
@@ -181,3 +193,58 @@ def _is_list_or_empty(text: str) -> bool:
         return isinstance(yaml.safe_load(text) or [], list)
     except yaml.YAMLError:
         return False
+
+
+@dataclass(frozen=True)
+class SourceMentions:
+    """What a source's text mentions (`dipgraph.loader.mentions.find_mentions`)."""
+
+    records: Records
+    source: str
+    text: str
+    mentions: list[Mention]
+
+    @property
+    def uncited_paragraphs(self) -> list[int]:
+        """Paragraphs with a mention that no record cites and coverage.yaml does not explain."""
+        explained = self.records.explanations.get(self.source, {})
+        return sorted(
+            {m.paragraph for m in self.mentions if not m.cited and m.paragraph not in explained}
+        )
+
+
+def find_source_mentions(settings: Settings, source: str, *, texts: Path) -> SourceMentions:
+    """The entities, dates and unknown names in the text of ``source`` (from ``texts``,
+    hash-checked), each with its span and paragraph, and whether that is cited."""
+    records, text = _source_text(settings, source, texts)
+    return SourceMentions(records, source, text, find_mentions(records, source, text))
+
+
+def write_claim_skeletons(found: SourceMentions, path: Path) -> Path:
+    """Claim skeletons for the paragraphs of ``found`` left to curate, into ``path``
+    (refused if it exists: a curator's file is never overwritten)."""
+    path = Path(path)
+    if path.exists():
+        raise CorpusError(f"{path} already exists: give a new file for the skeletons")
+    skeletons = claim_skeletons(found.records, found.source, found.mentions, found.text)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(skeletons, encoding="utf-8")
+    return path
+
+
+def write_reading_view(settings: Settings, source: str, *, texts: Path, out: Path) -> Path:
+    """The reading view of ``source`` (every cited span highlighted, the claims citing it
+    on hover and click, uncited paragraphs marked) as one HTML file ``out``."""
+    records, text = _source_text(settings, source, texts)
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(render_reading_view(records, source, text), encoding="utf-8")
+    return out
+
+
+def _source_text(settings: Settings, source: str, texts: Path) -> tuple[Records, str]:
+    records = read_records(settings.data)
+    if source not in records.sources:
+        hint = did_you_mean(source, records.sources)
+        raise SourceTextError(f"unknown source {source!r}{hint}")
+    return records, read_source_text(records.sources[source], texts)

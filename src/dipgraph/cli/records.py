@@ -168,6 +168,66 @@ def add(
 
 
 @sources.command()
+@click.argument("source")
+@texts_option
+@click.option(
+    "--yaml",
+    "yaml_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Also write claim skeletons for the paragraphs left to curate into this new file.",
+)
+@click.pass_obj
+def mentions(settings: Settings, source: str, texts: Path | None, yaml_file: Path | None) -> None:
+    """List what SOURCE's text mentions: known entities, dates (as EDTF), and names no
+    entity has yet, each with its span and paragraph; "uncited" marks a paragraph that
+    no record cites yet."""
+    from dipgraph.curation import find_source_mentions, write_claim_skeletons
+
+    found = find_source_mentions(settings, source, texts=require_texts(settings, texts))
+    click.echo("para  span            kind    mention                                   is")
+    for m in found.mentions:
+        span = f"[{m.start}, {m.end}]"
+        what = m.entity or m.edtf or "(no entity)"
+        cited = "" if m.cited else "  uncited"
+        click.echo(
+            f"{m.paragraph:>4}  {span:<14}  {m.kind:<6}  {_cell(m.text, 40):<40}  {what}{cited}"
+        )
+    kinds = Counter(m.kind for m in found.mentions)
+    left = found.uncited_paragraphs
+    click.echo(
+        f"{len(found.mentions)} mentions: {kinds['entity']} of entities, {kinds['date']} dates, "
+        f"{kinds['name']} unknown names; {len(left)} paragraph(s) with mentions left to cite"
+    )
+    if yaml_file is not None:
+        written = write_claim_skeletons(found, yaml_file)
+        click.echo(f"Claim skeletons in {written}: fill in each predicate, then dipgraph validate")
+
+
+def _cell(text: str, width: int) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+@sources.command()
+@click.argument("source")
+@texts_option
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    required=True,
+    help="The HTML file to write (keep it private if the text is).",
+)
+@click.pass_obj
+def show(settings: Settings, source: str, texts: Path | None, out: Path) -> None:
+    """Write a reading view of SOURCE: its text with every cited span highlighted, the
+    records citing it on hover or click, and the paragraphs no record cites marked."""
+    from dipgraph.curation import write_reading_view
+
+    written = write_reading_view(settings, source, texts=require_texts(settings, texts), out=out)
+    click.echo(f"Wrote {written}: open it in a browser")
+
+
+@sources.command()
 @texts_option
 @click.pass_obj
 def verify(settings: Settings, texts: Path | None) -> None:
