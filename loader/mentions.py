@@ -42,7 +42,7 @@ from .sources import fold_with_offsets, paragraph_spans
 from .timespan import parse_time
 from .vocabulary import RELATIONSHIPS
 
-__all__ = ["Mention", "claim_skeletons", "find_mentions"]
+__all__ = ["Mention", "claim_skeletons", "claimed_paragraphs", "find_mentions"]
 
 
 @dataclass(frozen=True)
@@ -134,6 +134,16 @@ def _valid_edtf(value: str | None) -> bool:
     except TimeError:
         return False
     return True
+
+
+def claimed_paragraphs(records: Records, source_id: str, text: str) -> set[int]:
+    """The paragraphs of ``text`` (source ``source_id``) that a claim cites: those whose
+    facts are recorded (an entity's citation only names it).
+
+    >>> claimed_paragraphs(Records(root="."), "s", "One.\n\nTwo.")
+    set()
+    """
+    return _cited_paragraphs(records, source_id, paragraph_spans(text), claims_only=True)
 
 
 def _cited_paragraphs(

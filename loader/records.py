@@ -169,7 +169,8 @@ class Claim:
 
     @property
     def label(self) -> str:
-        return f"{self.subject} {self.predicate} {self.object}"
+        # "?" for a part not given yet (a claim skeleton being filled in)
+        return " ".join(part or "?" for part in (self.subject, self.predicate, self.object))
 
     @property
     def source_ids(self) -> list[str]:

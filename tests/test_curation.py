@@ -282,7 +282,7 @@ def test_sources_mentions_lists_each_mention_with_its_span(demo):
             *uncited,
         ]
     assert result.output.splitlines()[-1] == (
-        "11 mentions: 9 of entities, 1 dates, 1 unknown names; 1 paragraph(s) with mentions left to cite"
+        "11 mentions: 9 of entities, 1 dates, 1 unknown names; paragraphs with mentions that no claim cites: 1"
     )
 
 
@@ -291,7 +291,9 @@ def test_an_explained_paragraph_is_not_left_to_cite(demo):
     result = CliRunner().invoke(
         cli, ["sources", "mentions", "demo", "--texts", "texts", "--yaml", "draft.yaml"]
     )
-    assert result.output.splitlines()[-2].endswith("; 0 paragraph(s) with mentions left to cite")
+    assert result.output.splitlines()[-2].endswith(
+        "; paragraphs with mentions that no claim cites: none"
+    )
     # Every paragraph is cited by a claim or explained: no skeleton to write.
     assert yaml.safe_load((demo.parent / "draft.yaml").read_text()) == {
         "source": "demo",

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+import yaml
 from support import DATA, ROOT
 
 
@@ -80,3 +81,39 @@ def test_the_build_summary_in_the_readme_is_what_the_records_give(tmp_path):
     shown = readme.split("Leading mediator by mediation betweenness", 1)[1].split("Warnings:")[0]
     result = analyze_data(Settings(data=DATA), out=tmp_path)
     assert "Leading mediator by mediation betweenness" + shown == leading_mediators(result) + "\n"
+
+
+def _walkthrough_script() -> str:
+    section = (ROOT / "README.md").read_text().split("## Your own conflict")[1].split("\n## ")[0]
+    return "set -euo pipefail\n" + "\n".join(re.findall(r"```bash\n(.*?)```", section, re.S))
+
+
+def test_the_own_conflict_walkthrough_runs_as_written(tmp_path):
+    """Every command of "Your own conflict", run by bash in an empty folder, as a new
+    user pastes them; then what the section says they give."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DIPGRAPH_")}
+    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env['PATH']}"
+    done = subprocess.run(
+        ["bash", "-c", _walkthrough_script()],
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert "8 entities, 5 claims from 1 sources: no errors, 0 warning(s)" in lines
+    assert "  2011: Northern League 1.00 (one source: talks-2011)" in lines
+    shown = [line for line in lines if line.startswith("   2  [")][:4]
+    section = (ROOT / "README.md").read_text().split("## Your own conflict")[1]
+    assert all(line in section for line in shown)  # the output the README quotes
+    corpus = tmp_path / "kelmar"
+    assert (corpus / "out" / "talks-2011.html").is_file()
+    assert (corpus / "out" / "figures" / "trajectories.png").is_file()
+    draft = yaml.safe_load((corpus / "draft.yaml").read_text())
+    assert [c["subject"] for c in draft["claims"]] == [
+        "kelmar-dispute",
+        "ana-ruiz",
+        "varna-statement",
+    ]

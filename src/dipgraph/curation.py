@@ -24,7 +24,7 @@ import yaml
 
 from dipgraph.analysis.reading import render_reading_view
 from dipgraph.errors import CorpusError, SourceTextError, TimeError
-from dipgraph.loader.mentions import Mention, claim_skeletons, find_mentions
+from dipgraph.loader.mentions import Mention, claim_skeletons, claimed_paragraphs, find_mentions
 from dipgraph.loader.problems import did_you_mean
 from dipgraph.loader.records import Records, read_records
 from dipgraph.loader.sources import read_source_text
@@ -205,12 +205,12 @@ class SourceMentions:
     mentions: list[Mention]
 
     @property
-    def uncited_paragraphs(self) -> list[int]:
-        """Paragraphs with a mention that no record cites and coverage.yaml does not explain."""
-        explained = self.records.explanations.get(self.source, {})
-        return sorted(
-            {m.paragraph for m in self.mentions if not m.cited and m.paragraph not in explained}
-        )
+    def unclaimed_paragraphs(self) -> list[int]:
+        """Paragraphs with a mention that no claim cites and coverage.yaml does not
+        explain: what is left to curate."""
+        left = {m.paragraph for m in self.mentions}
+        left -= claimed_paragraphs(self.records, self.source, self.text)
+        return sorted(left - set(self.records.explanations.get(self.source, {})))
 
 
 def find_source_mentions(settings: Settings, source: str, *, texts: Path) -> SourceMentions:

@@ -164,7 +164,8 @@ def add(
         f"Added {fields['id']} to {entry.sources_file}: {fields['file']}, "
         f"{fields['chars']} characters, SHA-256 {fields['sha256'][:12]}…"
     )
-    click.echo(f"Next: dipgraph sources mentions {fields['id']} --texts DIR")
+    folder = chosen_texts(settings, texts) or text_file.parent
+    click.echo(f"Next: dipgraph sources mentions {fields['id']} --texts {folder}")
 
 
 @sources.command()
@@ -180,7 +181,8 @@ def add(
 def mentions(settings: Settings, source: str, texts: Path | None, yaml_file: Path | None) -> None:
     """List what SOURCE's text mentions: known entities, dates (as EDTF), and names no
     entity has yet, each with its span and paragraph; "uncited" marks a paragraph that
-    no record cites yet."""
+    no record cites yet. The last line names the paragraphs that no claim cites (and
+    coverage.yaml does not explain): what is left to curate."""
     from dipgraph.curation import find_source_mentions, write_claim_skeletons
 
     found = find_source_mentions(settings, source, texts=require_texts(settings, texts))
@@ -193,10 +195,10 @@ def mentions(settings: Settings, source: str, texts: Path | None, yaml_file: Pat
             f"{m.paragraph:>4}  {span:<14}  {m.kind:<6}  {_cell(m.text, 40):<40}  {what}{cited}"
         )
     kinds = Counter(m.kind for m in found.mentions)
-    left = found.uncited_paragraphs
+    left = ", ".join(str(n) for n in found.unclaimed_paragraphs) or "none"
     click.echo(
         f"{len(found.mentions)} mentions: {kinds['entity']} of entities, {kinds['date']} dates, "
-        f"{kinds['name']} unknown names; {len(left)} paragraph(s) with mentions left to cite"
+        f"{kinds['name']} unknown names; paragraphs with mentions that no claim cites: {left}"
     )
     if yaml_file is not None:
         written = write_claim_skeletons(found, yaml_file)
