@@ -45,6 +45,8 @@ from dipgraph.loader.vocabulary import (
     SOURCE_LABEL,
 )
 
+from .scope import conflicts_of
+
 __all__ = ["explorer_html", "explorer_payload", "script_json", "source_links", "write_explorer"]
 
 WIDTH, HEIGHT, MARGIN = 1000, 700, 30
@@ -225,17 +227,34 @@ def _present(order: list[str], found: list[str]) -> list[str]:
 
 
 def explorer_payload(
-    graph: nx.MultiDiGraph, *, seed: int = 0, passages: dict[str, str] | None = None
+    graph: nx.MultiDiGraph,
+    *,
+    seed: int = 0,
+    passages: dict[str, str] | None = None,
+    sides: dict[str, dict[str, list[str]]] | None = None,
 ) -> dict:
     """The page's data: drawable nodes (Source nodes left out) with positions, edges,
     the sources by id, the labels, relationship families and types present (colour,
     count, description), the span of years the dated edges cover, and ``passages``
     (citation to cited text) for the citations drawn, when given. Edge ``from``/``to``
-    are the years of ``earliest``/``latest`` (None for an open or missing end)."""
+    are the years of ``earliest``/``latest`` (None for an open or missing end).
+
+    With ``sides`` of two conflicts or more (conflict -> side -> members), each node
+    lists the ``conflicts`` whose part of the graph holds it
+    (`dipgraph.analysis.scope`), for the page's conflict filter."""
     drawn = [n for n, d in graph.nodes(data=True) if d.get("label") != SOURCE_LABEL]
     pos = _layout(graph, drawn, seed)
+    several = sides if sides and len(sides) > 1 else {}
+    scopes = conflicts_of(graph, several) if several else {}
     nodes = [
-        {**graph.nodes[n], "id": n, "name": graph.nodes[n].get("name", n), "x": x, "y": y}
+        {
+            **graph.nodes[n],
+            "id": n,
+            "name": graph.nodes[n].get("name", n),
+            "x": x,
+            "y": y,
+            **({"conflicts": scopes[n]} if several else {}),
+        }
         for n, (x, y) in ((n, pos[n]) for n in drawn)
     ]
     edges = [
@@ -257,6 +276,10 @@ def explorer_payload(
             if d.get("label") == SOURCE_LABEL
         },
         "passages": {c: t for c, t in sorted((passages or {}).items()) if c in cited},
+        "conflicts": [
+            {"id": c, "name": graph.nodes[c].get("name", c) if c in graph else c}
+            for c in sorted(several)
+        ],
         "nodes": nodes,
         "edges": edges,
     }
@@ -320,15 +343,16 @@ def explorer_html(
     title: str = "dipgraph explorer",
     seed: int = 0,
     passages: dict[str, str] | None = None,
+    sides: dict[str, dict[str, list[str]]] | None = None,
 ) -> str:
     """The whole page as a string; ``passages`` (citation to text) are shown with
-    their citations."""
+    their citations; with ``sides`` of several conflicts, a conflict filter."""
     page = (ASSETS / "explorer.html").read_text(encoding="utf-8")
     parts = {
         "title": html.escape(title),
         "css": (ASSETS / "explorer.css").read_text(encoding="utf-8"),
         "js": (ASSETS / "explorer.js").read_text(encoding="utf-8"),
-        "data": script_json(explorer_payload(graph, seed=seed, passages=passages)),
+        "data": script_json(explorer_payload(graph, seed=seed, passages=passages, sides=sides)),
     }
     # One pass, so nothing inserted (a title, the data) is read as a marker.
     return re.sub(r"\{\{(title|css|js|data)\}\}", lambda m: parts[m[1]], page)
@@ -341,10 +365,11 @@ def write_explorer(
     title: str = "dipgraph explorer",
     seed: int = 0,
     passages: dict[str, str] | None = None,
+    sides: dict[str, dict[str, list[str]]] | None = None,
 ) -> Path:
     """Write the explorer page to ``path`` (parents created) and return its path."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    page = explorer_html(graph, title=title, seed=seed, passages=passages)
+    page = explorer_html(graph, title=title, seed=seed, passages=passages, sides=sides)
     path.write_text(page, encoding="utf-8")
     return path

@@ -55,9 +55,11 @@ def write_graph_exports(
     *,
     formats: tuple[str, ...] = EXPORT_FORMATS,
     passages: dict[str, str] | None = None,
+    sides: dict[str, dict[str, list[str]]] | None = None,
 ) -> list[Path]:
     """Write each asked format into ``out``; return the files written. The explorer
-    shows ``passages`` (citation to cited text) beside their citations."""
+    shows ``passages`` (citation to cited text) beside their citations, and filters
+    by conflict when ``sides`` (conflict -> side -> members) holds several."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
@@ -73,7 +75,8 @@ def write_graph_exports(
         elif fmt == "html":
             from .explorer import write_explorer
 
-            written.append(write_explorer(graph, out / "explorer.html", passages=passages))
+            explorer = out / "explorer.html"
+            written.append(write_explorer(graph, explorer, passages=passages, sides=sides))
         else:
             raise ValueError(
                 f"unknown export format {fmt!r}: choose from {', '.join(EXPORT_FORMATS)}"

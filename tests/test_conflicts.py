@@ -8,6 +8,7 @@ import csv
 import networkx as nx
 import pytest
 from click.testing import CliRunner
+from test_explorer import _load, counts, driver  # noqa: F401 (a fixture, used by name)
 
 from dipgraph.analysis.scope import conflict_graph
 from dipgraph.cli import cli
@@ -166,3 +167,31 @@ def test_a_conflicts_part_keeps_the_items_that_concern_it(edges, kept):
     # Every actor stays; of the conflicts, only this one.
     assert {"a", "b", "x", "ru", "amb", "mfa", "war"} <= set(scoped)
     assert "other-war" not in scoped
+
+
+def test_the_explorer_filters_by_conflict_in_chromium(two_wars, driver):  # noqa: F811 (the imported fixture)
+    """All 16 entities and 12 relationships; Sylvania's war alone: its talks with the two
+    attendees and the two mediators, their offices, plus what has no relationship
+    (the Exampleton place, the Sylvanian war): 9 nodes, 6 relationships."""
+    from selenium.webdriver.support.ui import Select
+
+    out = two_wars.parent / "out"
+    result = CliRunner().invoke(cli, ["export", "--format", "html", "--out", out])
+    assert result.exit_code == 0, result.output
+    page = _load(driver, (out / "export" / "explorer.html").as_uri(), (1400, 900))
+    assert counts(page) == (16, 12)
+    Select(page.find_element("id", "conflict")).select_by_value("sylvania-war")
+    assert counts(page) == (9, 6)
+    Select(page.find_element("id", "conflict")).select_by_value("")
+    assert counts(page) == (16, 12)
+
+
+def test_the_explorer_of_one_conflict_has_no_conflict_filter(demo):
+    from dipgraph.analysis.explorer import explorer_payload
+    from dipgraph.loader import build_networkx, check_records, graph_rows
+
+    records, _ = check_records(demo)
+    payload = explorer_payload(
+        build_networkx(graph_rows(records)), sides={"war": {"a": ["ruritania"]}}
+    )
+    assert payload["conflicts"] == [] and "conflicts" not in payload["nodes"][0]

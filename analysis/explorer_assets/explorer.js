@@ -33,6 +33,7 @@
     visibleNodes: new Set(),
     visibleEdges: new Set(),
     undated: false, // show undated relationships at a year
+    conflict: "", // "": every conflict; else one conflict's part of the graph
   };
 
   // ---- helpers -------------------------------------------------------------------
@@ -244,6 +245,9 @@
     y === null ||
     (undated(e) ? state.undated : (e.from === null || e.from <= y) && (e.to === null || e.to >= y));
 
+  // With a conflict chosen, a node shows when that conflict's part of the graph holds it.
+  const inConflict = (n) => !state.conflict || (n.conflicts || []).includes(state.conflict);
+
   function compute() {
     const ve = new Set();
     const vn = new Set();
@@ -252,13 +256,15 @@
       const a = byId.get(e.source);
       const b = byId.get(e.target);
       if (!state.labels.has(a.label) || !state.labels.has(b.label)) continue;
+      if (!inConflict(a) || !inConflict(b)) continue;
       ve.add(e.uid);
       vn.add(a.id);
       vn.add(b.id);
     }
     if (state.year === null) {
       // Nodes with no relationship at all belong to no year; show them only in "all years".
-      for (const n of nodes) if (!n.out.length && !n.in.length && state.labels.has(n.label)) vn.add(n.id);
+      for (const n of nodes)
+        if (!n.out.length && !n.in.length && state.labels.has(n.label) && inConflict(n)) vn.add(n.id);
     }
     state.visibleEdges = ve;
     state.visibleNodes = vn;
@@ -641,6 +647,16 @@
     );
   }
   for (const item of data.labels) $("label-filters").append(filterItem(item, "label", state.labels, "swatch"));
+
+  if (data.conflicts.length) {
+    const select = $("conflict");
+    for (const c of data.conflicts) select.append(el("option", { value: c.id }, c.name));
+    $("conflict-filter").hidden = false;
+    select.addEventListener("change", () => {
+      state.conflict = select.value;
+      compute();
+    });
+  }
 
   // Relationship types under their families: one colour per family, so the legend
   // names the family by its colour and each type by name.

@@ -490,8 +490,12 @@ def export_graph(
             graph = read_networkx(engine)
     else:
         graph = build_networkx(graph_rows(require_valid_data(settings).records))
-    passages = _passages(require_valid_data(settings).records, texts)
-    return write_graph_exports(graph, out / "export", formats=formats, passages=passages)
+    records = require_valid_data(settings).records
+    passages = _passages(records, texts)
+    sides = {c: s.sides for c, s in records.sides.items()}
+    return write_graph_exports(
+        graph, out / "export", formats=formats, passages=passages, sides=sides
+    )
 
 
 def _passages(records: Records, texts: Path | None) -> dict[str, str] | None:
@@ -550,8 +554,9 @@ def build(
 
         def export() -> None:  # while the worker draws
             stage("export")
+            sides = {c: s.sides for c, s in loaded.checked.records.sides.items()}
             sections["export"] = write_graph_exports(
-                graph, out / "export", formats=EXPORT_FORMATS, passages=passages
+                graph, out / "export", formats=EXPORT_FORMATS, passages=passages, sides=sides
             )
             stage("figures")
 
