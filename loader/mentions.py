@@ -140,7 +140,7 @@ def claimed_paragraphs(records: Records, source_id: str, text: str) -> set[int]:
     """The paragraphs of ``text`` (source ``source_id``) that a claim cites: those whose
     facts are recorded (an entity's citation only names it).
 
-    >>> claimed_paragraphs(Records(root="."), "s", "One.\n\nTwo.")
+    >>> claimed_paragraphs(Records(root="."), "s", "One.\\n\\nTwo.")
     set()
     """
     return _cited_paragraphs(records, source_id, paragraph_spans(text), claims_only=True)

@@ -102,6 +102,6 @@ def test_a_missing_data_folder_is_one_clear_error(tmp_path, monkeypatch):
     result = CliRunner().invoke(cli, ["--data", "nowhere", "validate"])
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        "nowhere/sources.yaml:0: -: file: no sources.yaml in the data folder",
-        "Error: 1 error(s), 0 warning(s)",
+        "Error: no records folder 'nowhere': say where the records are with --data DIR "
+        "or DIPGRAPH_DATA, or start a corpus with 'dipgraph init DIR'",
     ]

@@ -103,7 +103,8 @@ def _counted(counter: Counter) -> str:
 
 @click.group()
 def sources() -> None:
-    """Find passages in the source texts and verify citations against them."""
+    """Add sources, list what their texts mention, find passages, read a text with its
+    citations, and verify citations against the texts."""
 
 
 @sources.command()
