@@ -42,7 +42,7 @@ from .sources import fold_with_offsets, paragraph_spans
 from .timespan import parse_time
 from .vocabulary import RELATIONSHIPS
 
-__all__ = ["Mention", "claim_skeletons", "claimed_paragraphs", "find_mentions"]
+__all__ = ["Mention", "claim_skeletons", "claimed_paragraphs", "find_mentions", "whole_words"]
 
 
 @dataclass(frozen=True)
@@ -175,14 +175,19 @@ def _entity_candidates(records: Records, text: str) -> list[tuple[int, int, str,
     for ident, entity in sorted(records.entities.items()):
         for name in dict.fromkeys(entity.names):
             needle = fold_with_offsets(name.strip())[0]
-            for at in _whole_words(folded, needle):
+            for at in whole_words(folded, needle):
                 start, end = origin[at], origin[at + len(needle) - 1] + 1
                 found.append((start, end, "entity", ident))
     return found
 
 
-def _whole_words(folded: str, needle: str) -> Iterator[int]:
-    """Where ``needle`` occurs in ``folded`` not inside a longer word."""
+def whole_words(folded: str, needle: str) -> Iterator[int]:
+    """Where ``needle`` occurs in ``folded`` not inside a longer word (both folded as
+    `dipgraph.loader.sources.fold_with_offsets` folds).
+
+    >>> list(whole_words("minsk group met the minsk grouping", "minsk group"))
+    [0]
+    """
     if not needle:
         return
     at = folded.find(needle)

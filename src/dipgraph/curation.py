@@ -23,19 +23,33 @@ from pathlib import Path
 import yaml
 
 from dipgraph.analysis.reading import render_reading_view
-from dipgraph.errors import CorpusError, SourceTextError, TimeError
+from dipgraph.errors import CorpusError, SourceTextError, TimeError, ValidationFailed
 from dipgraph.loader.mentions import Mention, claim_skeletons, claimed_paragraphs, find_mentions
+from dipgraph.loader.pax import (
+    Crosscheck,
+    PaxAgreements,
+    PaxImport,
+    crosscheck_pax,
+    import_pax,
+    read_pax,
+    write_pax_import,
+)
 from dipgraph.loader.problems import did_you_mean
 from dipgraph.loader.records import Records, read_records
 from dipgraph.loader.sources import read_source_text
 from dipgraph.loader.timespan import parse_time
+from dipgraph.loader.validate import check_records
 from dipgraph.settings import Settings
 
 __all__ = [
+    "PaxCheck",
+    "PaxImported",
     "SourceEntry",
     "SourceMentions",
     "add_source",
+    "crosscheck_pax_file",
     "find_source_mentions",
+    "import_pax_file",
     "init_corpus",
     "write_claim_skeletons",
     "write_reading_view",
@@ -248,3 +262,46 @@ def _source_text(settings: Settings, source: str, texts: Path) -> tuple[Records,
         hint = did_you_mean(source, records.sources)
         raise SourceTextError(f"unknown source {source!r}{hint}")
     return records, read_source_text(records.sources[source], texts)
+
+
+@dataclass(frozen=True)
+class PaxImported:
+    """A PA-X import: the rows read, the records built from them, the files written."""
+
+    agreements: PaxAgreements
+    result: PaxImport
+    written: list[Path]
+
+
+def import_pax_file(settings: Settings, csv_file: Path, *, process: str) -> PaxImported:
+    """Records for the PA-X agreements of ``process`` (a name, part of one, or a PP id)
+    in the export ``csv_file``, written into the corpus as ``entities/pax.yaml`` and
+    ``claims/pax.yaml`` with the PA-X source added (`dipgraph.loader.pax`)."""
+    agreements = read_pax(csv_file, process=process)
+    records = _valid_records(settings)
+    result = import_pax(records, agreements)
+    return PaxImported(agreements, result, write_pax_import(result, settings.data))
+
+
+@dataclass(frozen=True)
+class PaxCheck:
+    """PA-X rows against the corpus's agreements (`dipgraph.loader.pax.crosscheck_pax`)."""
+
+    agreements: PaxAgreements
+    check: Crosscheck
+    corpus: Records
+
+
+def crosscheck_pax_file(settings: Settings, csv_file: Path, *, process: str) -> PaxCheck:
+    """The PA-X agreements of ``process`` the corpus lacks, those it has with other
+    dates, and the corpus's agreements of those years that PA-X lacks."""
+    agreements = read_pax(csv_file, process=process)
+    records = _valid_records(settings)
+    return PaxCheck(agreements, crosscheck_pax(records, agreements), records)
+
+
+def _valid_records(settings: Settings) -> Records:
+    records, report = check_records(settings.data)
+    if not report.ok:
+        raise ValidationFailed(report)
+    return records

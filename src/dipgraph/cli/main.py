@@ -14,7 +14,7 @@ import click
 from dipgraph.errors import DipgraphError, ValidationFailed
 from dipgraph.settings import Settings
 
-from . import analysis, cypher, database, records
+from . import analysis, cypher, database, datasets, records
 from .options import echo_problems
 
 __all__ = ["INTERRUPTED", "cli"]
@@ -93,7 +93,7 @@ def cli(ctx: click.Context, data: Path | None) -> None:
     ctx.obj = settings
 
 
-for module in (records, database, analysis, cypher):
+for module in (records, database, analysis, cypher, datasets):
     for command in module.COMMANDS:
         _accept_data(command)
         cli.add_command(command)
