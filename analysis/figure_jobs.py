@@ -58,6 +58,7 @@ class FigureInputs:
     windows: list[Window]
     dates: str = "lenient"
     level: str = "state"
+    conflict: str | None = None  # named in each caption, in a corpus of several
 
 
 def draw_figure(name: str, inputs: FigureInputs, out: Path) -> list[Path] | str:
@@ -78,15 +79,16 @@ def _drawing(name: str, inputs: FigureInputs, plot):
     # Without sides there is no mediation betweenness: show plain betweenness instead.
     mediation = (measures.measure == "mediation_betweenness").any()
     measure = "mediation_betweenness" if mediation else "betweenness"
+    said = {"sources": sources, "caption": _conflict_caption(graph, inputs.conflict)}
     if name == "trajectories":
-        return plot.plot_trajectories(measures, measure=measure, windows=windows, sources=sources)
+        return plot.plot_trajectories(measures, measure=measure, windows=windows, **said)
     if name == "heatmap":
-        return plot.plot_heatmap(measures, measure=measure, windows=windows, sources=sources)
+        return plot.plot_heatmap(measures, measure=measure, windows=windows, **said)
     if name == "role_timeline":
         first, last = int(windows[0].start[:4]), int(windows[-1].end[:4])
-        return plot.plot_role_timeline(graph, start=first, end=last, sources=sources)
+        return plot.plot_role_timeline(graph, start=first, end=last, **said)
     if name == "brokerage_mix":
-        return plot.plot_brokerage_mix(measures, windows=windows, sources=sources)
+        return plot.plot_brokerage_mix(measures, windows=windows, **said)
     if name == "period_networks":
         return plot.plot_period_networks(
             graph,
@@ -94,9 +96,17 @@ def _drawing(name: str, inputs: FigureInputs, plot):
             inputs.sides,
             level=inputs.level,
             dates=inputs.dates,
-            sources=sources,
+            **said,
         )
     raise AnalysisError(f"no figure {name!r} (figures: {', '.join(FIGURES)})")
+
+
+def _conflict_caption(graph: nx.MultiDiGraph, conflict: str | None) -> str | None:
+    """ "Conflict: <its name>." for one conflict's figures in a corpus of several."""
+    if conflict is None:
+        return None
+    name = graph.nodes[conflict].get("name", conflict) if conflict in graph else conflict
+    return f"Conflict: {name} (only its events, documents and formats)."
 
 
 @contextlib.contextmanager

@@ -162,9 +162,11 @@ def write_figures(
     level: str = "state",
     pool: ProcessPoolExecutor | None = None,
     meanwhile: Callable[[], object] | None = None,
+    conflict: str | None = None,
 ) -> FigureFiles:
     """The five figures, as PNG, SVG and PDF, into ``out``; with a ``pool`` (see
     `dipgraph.analysis.figure_jobs.figure_pool`), partly in a second process while this
-    one runs ``meanwhile``."""
-    inputs = FigureInputs(graph, sides, tables["measures"], windows, dates, level)
+    one runs ``meanwhile``. ``conflict``: the conflict the graph is the part of, named
+    in each caption."""
+    inputs = FigureInputs(graph, sides, tables["measures"], windows, dates, level, conflict)
     return draw_all(inputs, out, pool=pool, meanwhile=meanwhile)

@@ -95,6 +95,9 @@ def test_build_analyses_and_draws_each_conflict_in_its_own_folder(two_wars):
             for suffix in ("png", "svg", "pdf"):
                 assert (out / "figures" / war / f"{figure}.{suffix}").is_file()
     assert not (analysis / "measures.csv").exists()
+    # Each figure names its conflict in the caption (SVG keeps the text as text).
+    svg = (out / "figures" / "sylvania-war" / "heatmap.svg").read_text()
+    assert "Conflict: Sylvanian war (only its events, documents and formats)." in svg
 
 
 def test_analyze_one_conflict_by_its_id(two_wars):

@@ -472,6 +472,7 @@ def draw_figures(
             level=options.level,
             pool=pool,
             meanwhile=meanwhile,
+            conflict=inputs.conflict,
         )
 
 
