@@ -58,16 +58,20 @@ def render_reading_view(records: Records, source_id: str, text: str) -> str:
     True
     """
     cites = _citations(records, source_id, len(text))
+    explained = records.explanations.get(source_id, {})  # coverage.yaml: why left uncited
     paragraphs = []
-    cited = 0
+    cited = left = 0
     for number, (start, end) in enumerate(paragraph_spans(text), 1):
         covering = [i for i, c in enumerate(cites) if c.start < end and start < c.end]
         cited += bool(covering)
-        paragraphs.append(_paragraph(number, text, (start, end), cites, covering))
+        left += not covering and number not in explained
+        why = None if covering else explained.get(number)
+        paragraphs.append(_paragraph(number, text, (start, end), cites, covering, why))
     source = records.sources.get(source_id)
     title = source.title if source else source_id
     counts = (
-        f"{len(paragraphs)} paragraphs, {cited} cited, {len(paragraphs) - cited} uncited; "
+        f"{len(paragraphs)} paragraphs, {cited} cited, {len(paragraphs) - cited} uncited"
+        f"{f' ({len(paragraphs) - cited - left} explained in coverage.yaml)' if cited + left < len(paragraphs) else ''}; "
         f"{len(cites)} citations"
     )
     payload = {
@@ -120,10 +124,16 @@ def _cites_of(
 
 
 def _paragraph(
-    number: int, text: str, span: tuple[int, int], cites: list[_Cite], covering: list[int]
+    number: int,
+    text: str,
+    span: tuple[int, int],
+    cites: list[_Cite],
+    covering: list[int],
+    explained: str | None = None,
 ) -> str:
     """One paragraph's HTML: the text cut at every span boundary inside it, each cited
-    piece a ``<mark>`` naming (``data-cites``) and listing (``title``) its citations."""
+    piece a ``<mark>`` naming (``data-cites``) and listing (``title``) its citations;
+    an uncited one flagged, or marked with why it is left uncited (``explained``)."""
     start, end = span
     cuts = {start, end}
     cuts.update(b for i in covering for b in (cites[i].start, cites[i].end) if start < b < end)
@@ -140,8 +150,12 @@ def _paragraph(
         pieces.append(
             f'<mark class="c{depth}" data-cites="{ids}" title="{html.escape(title)}">{piece}</mark>'
         )
-    state = "cited" if covering else "uncited"
-    flag = "" if covering else '<span class="flag">uncited</span>'
+    state = "cited" if covering else "explained" if explained else "uncited"
+    flag = {
+        "cited": "",
+        "uncited": '<span class="flag">uncited</span>',
+        "explained": f'<span class="why" title="coverage.yaml">{html.escape(explained or "")}</span>',
+    }[state]
     return (
         f'<p class="para {state}" id="p{number}" data-para="{number}" data-start="{start}">'
         f'<a class="num" href="#p{number}">{number}</a>{flag}'
@@ -191,6 +205,9 @@ aside { position: sticky; top: 0; width: 24em; max-height: 100vh; overflow: auto
   padding: 1em; border-left: 1px solid #ddd; font: 14px/1.4 sans-serif; }
 .para { white-space: pre-wrap; position: relative; padding-left: 0.5em; }
 .para.uncited { border-left: 4px solid #d55e00; background: #fff6ef; }
+.para.explained { border-left: 4px solid #bbb; color: #555; }
+.why { font: italic 11px sans-serif; color: #555; margin-right: 0.5em; }
+.why::before { content: "not cited: "; }
 .num { position: absolute; left: -2.2em; width: 2em; text-align: right;
   color: #999; font: 12px sans-serif; text-decoration: none; }
 .flag { font: bold 11px sans-serif; color: #fff; background: #d55e00;

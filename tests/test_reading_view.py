@@ -311,3 +311,14 @@ def test_clicking_a_highlight_lists_the_records_citing_it_in_chromium(demo, driv
             f"data/entities/demo.yaml:6, span {start}-{end}",
         ],
     ]
+
+
+def test_a_paragraph_explained_in_coverage_is_marked_with_why_not_as_uncited(demo):
+    # 14 citations: one for each of the 9 entities and 5 claims of the demo.
+    (demo / "coverage.yaml").write_text("demo:\n  1: title\n", encoding="utf-8")
+    records, _ = check_records(demo)
+    page = render_reading_view(records, "demo", DEMO_TEXT)
+    assert "3 paragraphs, 2 cited, 1 uncited (1 explained in coverage.yaml); 14 citations" in page
+    assert '<p class="para explained" id="p1"' in page
+    assert '<span class="why" title="coverage.yaml">title</span>' in page
+    assert 'class="para uncited"' not in page
