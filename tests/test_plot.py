@@ -983,3 +983,15 @@ def test_period_network_labels_neither_overlap_nor_leave_their_panel(corpus_grap
         ]
     assert sum(bool(ax.texts) for ax in figure.axes) == 5
     assert problems == []
+
+
+def test_an_empty_measures_table_says_no_actor_takes_part_yet():
+    import pandas as pd
+
+    from dipgraph.analysis.plot.table_data import measure_rows
+    from dipgraph.errors import AnalysisError
+
+    empty = pd.DataFrame(columns=["window", "actor", "measure", "value"])
+    with pytest.raises(AnalysisError) as raised:
+        measure_rows(empty, "betweenness")
+    assert str(raised.value) == "the table has no measures: no actor takes part in a dated act"

@@ -50,6 +50,8 @@ def measure_rows(table: pd.DataFrame, measure: str) -> pd.DataFrame:
     rows = table[table["measure"] == measure]
     if rows.empty:
         known = ", ".join(sorted(table["measure"].unique())) if "measure" in table else ""
+        if not known:  # no actor has a relationship dated in any window yet
+            raise AnalysisError("the table has no measures: no actor takes part in a dated act")
         raise AnalysisError(f"measure {measure!r} has no rows in the table (measures: {known})")
     return rows
 
