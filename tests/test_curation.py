@@ -320,3 +320,16 @@ def test_a_dataset_source_has_no_text_to_show(demo):
         "Error: pax is a dataset (PA-X Peace Agreements Database): it has no text; "
         "its items are cited with record: ID\n"
     )
+
+
+def test_a_source_entry_that_would_not_validate_is_not_added(demo):
+    (demo.parent / "texts" / "other.txt").write_text("Another text.\n", encoding="utf-8")
+    before = (demo / "sources.yaml").read_text()
+    result = CliRunner().invoke(
+        cli, ["sources", "add", "texts/other.txt", "--id", "other", "--title", "A\x01B"]
+    )
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: source 'other' not added: title: contains control character U+0001 at position 2\n"
+    )
+    assert (demo / "sources.yaml").read_text() == before

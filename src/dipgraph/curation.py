@@ -138,8 +138,24 @@ def add_source(
     }
     sources_file = Path(settings.data) / "sources.yaml"
     _refuse_taken(settings, entry)
+    before = sources_file.read_text(encoding="utf-8") if sources_file.exists() else None
     _append_entry(sources_file, entry)
+    _keep_only_if_valid(settings, sources_file, before, ident)
     return SourceEntry(entry, sources_file)
+
+
+def _keep_only_if_valid(settings: Settings, path: Path, before: str | None, ident: str) -> None:
+    """Read the records back; if the new entry has a problem (a title too long, a
+    control character), put the file back as it was and say what is wrong."""
+    problems = [p for p in read_records(settings.data).report.errors if p.record == ident]
+    if not problems:
+        return
+    if before is None:
+        path.unlink()
+    else:
+        path.write_text(before, encoding="utf-8")
+    said = "; ".join(f"{p.field}: {p.message}" for p in problems)
+    raise CorpusError(f"source {ident!r} not added: {said}")
 
 
 def _text_bytes(text_file: Path) -> bytes:
