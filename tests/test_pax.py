@@ -10,14 +10,18 @@ from __future__ import annotations
 
 import csv
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import event, given, settings
+from hypothesis import strategies as st
 from support import DATA
 
 from dipgraph.errors import CorpusError, DipgraphError
 from dipgraph.loader import check_records, parse_time
 from dipgraph.loader.pax import (
+    PAX_COLUMNS,
     PaxAgreement,
     crosscheck_pax,
     import_pax,
@@ -513,3 +517,45 @@ def test_dates_that_disagree_and_what_pax_lacks():
     assert check.date_disagreements == [("1", "a0", "2003-03-13", "2003-04")]
     assert check.graph_only == ["a2"]
     assert [row.agt_id for row in check.missing] == ["3", "4"]
+
+
+# -- whatever the file holds, a clear error or rows: never a traceback ------------------------
+
+CELLS = st.one_of(
+    st.sampled_from(["", "31/02/1994", "1/1/1", "05/05/1994", "Pre", "Xyz", "0", "-1", "611"]),
+    st.text(max_size=30),
+)
+
+
+@settings(max_examples=150, derandomize=True, deadline=None, database=None)
+@given(
+    header=st.one_of(  # every column PA-X has, in any order; or a random few
+        st.permutations([*PAX_COLUMNS, "X"]),
+        st.lists(st.sampled_from([*PAX_COLUMNS, "X"]), max_size=10),
+    ),
+    rows=st.lists(st.lists(CELLS, min_size=0, max_size=12), max_size=5),
+    raw=st.one_of(st.just(b""), st.binary(max_size=60)),  # trailing bytes, not always UTF-8
+    process=st.sampled_from(["Karabakh", "8", "karabakh", "", "a", "."]),
+)  # fmt: skip
+def test_any_csv_gives_rows_or_a_clear_error(header, rows, raw, process):
+    """Random headers, cells, row lengths and trailing bytes: `read_pax` returns rows
+    (with problems listed) or raises CorpusError, which the CLI prints as one line."""
+    import csv as csv_module
+    import io
+
+    text = io.StringIO()
+    writer = csv_module.writer(text)
+    writer.writerow(header)
+    for row in rows:  # in the process asked for, mostly: the rows' cells get read
+        cells = dict(zip(header, row, strict=False)) | {"PPName": "Karabakh", "PP": "8"}
+        writer.writerow([cells.get(column, "") for column in header])
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "pax.csv"
+        path.write_bytes(text.getvalue().encode("utf-8") + raw)
+        try:
+            found = read_pax(path, process=process)
+        except CorpusError as exc:
+            assert str(exc)  # the message the command line prints, with no traceback
+        else:
+            event("rows read")
+            assert all(a.date is None or parse_time(a.date) for a in found)
