@@ -118,6 +118,18 @@ def test_build_writes_everything_and_an_index(run, demo, tmp_path):
     assert "- role_timeline: not drawn (no actors to draw a role timeline for)" in index
 
 
+def test_build_with_texts_reads_and_validates_the_records_once(run, demo, tmp_path, monkeypatch):
+    import dipgraph.pipeline as pipeline
+
+    calls = []
+    real = pipeline.check_data
+    monkeypatch.setattr(pipeline, "check_data", lambda *a, **k: calls.append(1) or real(*a, **k))
+    texts = demo.parent / "texts"
+    result = run("build", "--home", tmp_path / "store", "--out", tmp_path / "out", "--texts", texts)
+    assert result.exit_code == 0, result.output
+    assert len(calls) == 1
+
+
 def test_sources_locate_prints_a_span_to_paste(run, demo):
     result = run(
         "--data",

@@ -228,11 +228,17 @@ def describe_store(settings: Settings) -> str:
 
 
 def load_store(
-    settings: Settings, *, replace: bool = False, progress: Progress | None = None
+    settings: Settings,
+    *,
+    replace: bool = False,
+    progress: Progress | None = None,
+    checked: CheckResult | None = None,
 ) -> LoadResult:
-    """Validate, then load into the database (``replace``: also remove what the records
-    no longer hold); ``progress`` is called after each batch."""
-    checked = require_valid_data(settings, writing=True)
+    """Validate (unless ``checked``: records already validated), then load into the
+    database (``replace``: also remove what the records no longer hold); ``progress``
+    is called after each batch."""
+    if checked is None:
+        checked = require_valid_data(settings, writing=True)
     rows = graph_rows(checked.records)
     total = len(rows.nodes) + len(rows.edges)
     advance = (lambda count: progress(count, total)) if progress else None
@@ -539,11 +545,12 @@ def build(
     the explorer shows the cited passages. A corpus that follows several conflicts is
     analysed and drawn per conflict (only ``conflict``, if given)."""
     stage = on_stage or (lambda _: None)
+    checked = require_valid_data(settings, writing=True)
     # A wrong text stops the job before the load replaces anything.
-    passages = _passages(require_valid_data(settings).records, texts) if texts else None
+    passages = _passages(checked.records, texts) if texts else None
     # The figures' worker starts now, so that its imports overlap the load.
     with figure_pool() as pool:
-        loaded = load_store(settings, replace=True, progress=load_progress)
+        loaded = load_store(settings, replace=True, progress=load_progress, checked=checked)
         graph = build_networkx(loaded.rows)
         warnings = loaded.checked.report.warnings
         sections = {"records": write_record_files(graph, out / "records", warnings=warnings)}
