@@ -85,7 +85,12 @@ def find_mentions(records: Records, source_id: str, text: str) -> list[Mention]:
     candidates = _entity_candidates(records, words) + _date_candidates(text)
     taken = bytearray(len(text))  # 1 where a kept entity or date lies
     kept = [c for c in _longest_first(candidates, taken) if c[2] == "entity" or _valid_edtf(c[3])]
-    kept += [(start, end, "name", None) for start, end in _name_spans(words, taken)]
+    known = _adjective_stems(records)
+    kept += [
+        (start, end, "name", None)
+        for start, end in _name_spans(words, taken)
+        if not _not_a_new_name(words[start:end], known)
+    ]
     paragraphs = paragraph_spans(text)
     starts = [start for start, _ in paragraphs]
     cited = _cited_paragraphs(records, source_id, paragraphs)
@@ -96,6 +101,23 @@ def find_mentions(records: Records, source_id: str, text: str) -> list[Mention]:
         mention = Mention(kind, text[start:end], start, end, number, entity, edtf, number in cited)
         mentions.append(mention)
     return mentions
+
+
+def _adjective_stems(records: Records) -> frozenset[str]:
+    """The one-word names of entities, folded: "russia" makes "Russian" no new name."""
+    return frozenset(
+        name.casefold() for e in records.entities.values() for name in e.names if " " not in name
+    )
+
+
+def _not_a_new_name(name: str, stems: frozenset[str]) -> bool:
+    """A title ("President") or the adjective of a known entity ("Russian",
+    "Azerbaijani"): capitalised, but no name for the curator to add."""
+    if " " in name:
+        return False
+    folded = name.casefold()
+    adjective = any(folded.endswith(e) and folded[: -len(e)] in stems for e in _ADJECTIVE_ENDINGS)
+    return name in _TITLES or adjective
 
 
 def _longest_first(candidates: list[tuple], taken: bytearray) -> list[tuple]:
@@ -320,6 +342,13 @@ _OPENERS = _words(
     " Some All Many Most Other Another Each Every No Not Only What Which Who"
     " Why How Where Unlike Like Later Earlier Mr Mrs Ms Dr Prof"
 )
+# One capitalised word that names no one: an office, a rank, a form of address.
+_TITLES = _words(
+    "President Presidents Minister Ministers Secretary Commander Chairman Chairwoman"
+    " Ambassador Envoy General Colonel Deputy Prime Foreign Defence Defense Chief"
+    " Representative Co-Chair Co-Chairs Co-chair Co-chairs Head Speaker Premier"
+)
+_ADJECTIVE_ENDINGS = ("n", "an", "ian", "i", "ese", "ish")
 _OPENING = " \t\"'\u201c\u2018([*#>-"  # quotes, brackets, Markdown before a word
 _NOT_FIRST = _OPENERS | _CONNECTORS
 _NOT_LAST = _CONNECTORS | _WEEKDAYS | set(_MONTH_NAMES)
@@ -399,11 +428,11 @@ def _runs(chain: list[tuple[int, int, str, bool]]) -> Iterator[tuple[int, int]]:
             if after >= len(chain) or not _capitalised(chain[after][2]):
                 break
             between = {word for _, _, word, _ in chain[last + 1 : after]}
-            # "and" joins two names ("Valdoria and Ostmark") unless the name already
+            # "and" joins two names ("Valdoria and [the] Ostmark") unless the name already
             # runs on with "of", "for", ... ("Organization for Security and Co-operation").
-            if between == {"and"} and not joined:
+            if "and" in between and not joined:
                 break
-            joined = joined or bool(between - {"and"})
+            joined = joined or bool(between - {"and", "the"})
             last = after
         yield index, last
         index = last + 1

@@ -284,3 +284,18 @@ def test_a_skeleton_is_yaml_whatever_the_paragraph_holds(records):
         "predicate": None,
         "cite": [{"span": [0, len(text)], "at": "para 1"}],
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("He met the Ruritanian envoy.", []),  # the adjective of Ruritania, an entity
+        ("He met the Freedonian and the Ruritanian envoys.", []),
+        ("He met the President and the Secretary there.", []),  # titles, not names
+        ("He met the Sylvanian envoy.", ["Sylvanian"]),  # no entity Sylvania
+        ("He met Secretary Ray Lind there.", ["Secretary Ray Lind"]),  # a title in a name
+    ],
+)
+def test_a_title_or_a_known_entitys_adjective_is_no_new_name(records, sentence, names):
+    found = [m.text for m in find_mentions(records, "draft", sentence) if m.kind == "name"]
+    assert found == names
