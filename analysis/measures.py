@@ -182,9 +182,7 @@ def one_measure(
                 prepared=prepared,
                 fast=fast,
             )
-            rows: dict[str, dict[str, float]] = {}
-            if w.interaction.number_of_nodes() or measure not in _ON_INTERACTION:
-                _put(rows, measure, MEASURES[measure](w))
+            rows = _measured(w, [measure])
             frames.append(_frame(prepared.names, window, rows, (level, dates, mediation)))
     frames = [f for f in frames if not f.empty]
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=COLUMNS)
@@ -294,14 +292,20 @@ def window_measures(
         prepared=prepared,
         fast=fast,
     )
-    rows: dict[str, dict[str, float]] = {}
-    for measure, compute in MEASURES.items():
-        # Measures on the interaction graph need one: a window may have no event.
-        if w.interaction.number_of_nodes() or measure not in _ON_INTERACTION:
-            _put(rows, measure, compute(w))
+    rows = _measured(w, list(MEASURES))
     rows.update(_group_betweenness(w.ties, w.facts))
     _put_brokerage(rows, w.ties, w.side_of, permutations=permutations, seed=seed)
     return _frame(prepared.names, window, rows, (level, dates, mediation))
+
+
+def _measured(w: WindowGraphs, measures: list[str]) -> dict[str, dict[str, float]]:
+    """Actor -> measure -> value for ``measures`` (names in `MEASURES`) in one window."""
+    rows: dict[str, dict[str, float]] = {}
+    for measure in measures:
+        # Measures on the interaction graph need one: a window may have no event.
+        if w.interaction.number_of_nodes() or measure not in _ON_INTERACTION:
+            _put(rows, measure, MEASURES[measure](w))
+    return rows
 
 
 def _frame(
