@@ -16,7 +16,7 @@ from .explanations import EXPLANATIONS
 from .graph import graph_rows
 from .problems import Problem, Report
 from .records import Records
-from .sources import paragraph_spans, read_source_text
+from .sources import cited_paragraphs, paragraph_spans, read_source_text
 
 __all__ = ["DocumentCoverage", "count_records", "document_coverage"]
 
@@ -63,16 +63,11 @@ def count_records(records: Records) -> dict[str, Counter]:
 def document_coverage(records: Records, texts: Path, report: Report) -> list[DocumentCoverage]:
     """Per source: its paragraphs, which are cited, which explained (hash-checked texts)."""
     explanations = records.explanations
-    cites = [c for e in records.entities.values() for c in e.cites]
-    cites += [c for claim in records.claims for c in claim.cites]
     result = []
     for source in (s for s in records.sources.values() if s.has_text):
         spans = paragraph_spans(read_source_text(source, texts))
         doc = DocumentCoverage(source.id, spans, explained=explanations.get(source.id, {}))
-        for cite in (c for c in cites if c.source == source.id):
-            doc.cited.update(
-                n for n, (a, b) in enumerate(spans, 1) if cite.start < b and a < cite.end
-            )
+        doc.cited.update(cited_paragraphs(records, source.id, spans))
         for number in doc.explained:
             if not 1 <= number <= len(spans):
                 message = f"paragraph {number} does not exist ({source.id} has {len(spans)})"

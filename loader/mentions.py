@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from dipgraph.errors import TimeError
 
 from .records import Records
-from .sources import fold_with_offsets, paragraph_spans
+from .sources import cited_paragraphs, fold_with_offsets, paragraph_spans
 from .timespan import parse_time
 from .vocabulary import RELATIONSHIPS
 
@@ -93,7 +93,7 @@ def find_mentions(records: Records, source_id: str, text: str) -> list[Mention]:
     ]
     paragraphs = paragraph_spans(text)
     starts = [start for start, _ in paragraphs]
-    cited = _cited_paragraphs(records, source_id, paragraphs)
+    cited = cited_paragraphs(records, source_id, paragraphs)
     mentions = []
     for start, end, kind, value in sorted(kept):
         number = bisect_right(starts, start)
@@ -165,22 +165,7 @@ def claimed_paragraphs(records: Records, source_id: str, text: str) -> set[int]:
     >>> claimed_paragraphs(Records(root="."), "s", "One.\\n\\nTwo.")
     set()
     """
-    return _cited_paragraphs(records, source_id, paragraph_spans(text), claims_only=True)
-
-
-def _cited_paragraphs(
-    records: Records, source_id: str, paragraphs: list, *, claims_only: bool = False
-) -> set[int]:
-    """Numbers of the paragraphs that a citation of ``source_id`` overlaps (of a claim,
-    with ``claims_only``: an entity's citation names it, and states no fact yet)."""
-    cites = [] if claims_only else [c for e in records.entities.values() for c in e.cites]
-    cites += [c for claim in records.claims for c in claim.cites]
-    spans = [(c.start, c.end) for c in cites if c.source == source_id]
-    return {
-        number
-        for number, (start, end) in enumerate(paragraphs, 1)
-        if any(s < end and start < e for s, e in spans)
-    }
+    return cited_paragraphs(records, source_id, paragraph_spans(text), claims_only=True)
 
 
 # -- entities ---------------------------------------------------------------
@@ -487,7 +472,7 @@ def claim_skeletons(records: Records, source_id: str, mentions: list[Mention], t
     claims = 0
     paragraphs = paragraph_spans(text)
     explained = records.explanations.get(source_id, {})  # a title, a bibliography: no act
-    claimed = _cited_paragraphs(records, source_id, paragraphs, claims_only=True)
+    claimed = cited_paragraphs(records, source_id, paragraphs, claims_only=True)
     for number, found in sorted(by_paragraph.items()):
         if number in claimed or number in explained or not 1 <= number <= len(paragraphs):
             continue

@@ -27,6 +27,7 @@ from .vocabulary import DATASETS
 __all__ = [
     "Match",
     "SourceFileError",
+    "cited_paragraphs",
     "cited_passages",
     "fold_with_offsets",
     "locate",
@@ -122,6 +123,31 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     # A paragraph continues over a newline only when the next line has text.
     blocks = re.finditer(r"\S(?:[^\n]|\n(?=[^\S\n]*\S))*", text)
     return [(m.start(), m.start() + len(m.group().rstrip())) for m in blocks]
+
+
+def cited_paragraphs(
+    records: Records,
+    source_id: str,
+    paragraphs: list[tuple[int, int]],
+    *,
+    claims_only: bool = False,
+) -> set[int]:
+    """Numbers (1-based) of the ``paragraphs`` (`paragraph_spans`) that a citation of
+    ``source_id`` overlaps; with ``claims_only``, a claim's (an entity's citation names
+    it, and states no fact yet).
+
+    >>> records = Records(root=".")
+    >>> cited_paragraphs(records, "s", [(0, 4), (6, 16)])
+    set()
+    """
+    cites = [] if claims_only else [c for e in records.entities.values() for c in e.cites]
+    cites += [c for claim in records.claims for c in claim.cites]
+    spans = [(c.start, c.end) for c in cites if c.source == source_id]
+    return {
+        number
+        for number, (start, end) in enumerate(paragraphs, 1)
+        if any(s < end and start < e for s, e in spans)
+    }
 
 
 def paragraph_of(text: str, offset: int) -> int:
