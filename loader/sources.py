@@ -18,7 +18,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from dipgraph.errors import SourceTextError
 
-from .problems import Problem, Report
+from .problems import Problem, Report, did_you_mean
 from .records import Citation, Entity, Records, Source
 from .timespan import TimeSpan
 from .validate import normalize_name
@@ -35,6 +35,7 @@ __all__ = [
     "read_source_text",
     "sha256_of",
     "source_path",
+    "text_of",
     "verify_sources",
 ]
 
@@ -112,6 +113,16 @@ def read_source_text(source: Source, texts: Path) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise SourceTextError(f"{source.id}: {path} is not UTF-8 text ({exc})") from None
+
+
+def text_of(records: Records, source_id: str, texts: Path) -> str:
+    """The hash-checked text of the source named ``source_id`` (`read_source_text`);
+    `SourceTextError`, with the closest id as a hint, for an id no source has."""
+    if source_id not in records.sources:
+        raise SourceTextError(
+            f"unknown source {source_id!r}{did_you_mean(source_id, records.sources)}"
+        )
+    return read_source_text(records.sources[source_id], texts)
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:

@@ -333,3 +333,17 @@ def test_a_source_entry_that_would_not_validate_is_not_added(demo):
         "Error: source 'other' not added: title: contains control character U+0001 at position 2\n"
     )
     assert (demo / "sources.yaml").read_text() == before
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["sources", "locate", "dem", "Alice"],
+        ["sources", "mentions", "dem"],
+        ["sources", "show", "dem", "--out", "view.html"],
+    ],
+)
+def test_an_unknown_source_is_named_with_the_closest_id(demo, command):
+    result = CliRunner().invoke(cli, [*command, "--texts", "texts"])
+    assert result.exit_code == 1
+    assert result.output == "Error: unknown source 'dem' (did you mean demo?)\n"

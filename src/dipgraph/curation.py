@@ -23,7 +23,7 @@ from pathlib import Path
 import yaml
 
 from dipgraph.analysis.reading import render_reading_view
-from dipgraph.errors import CorpusError, SourceTextError, TimeError, ValidationFailed
+from dipgraph.errors import CorpusError, TimeError, ValidationFailed
 from dipgraph.loader.mentions import Mention, claim_skeletons, claimed_paragraphs, find_mentions
 from dipgraph.loader.pax import (
     Crosscheck,
@@ -34,9 +34,8 @@ from dipgraph.loader.pax import (
     read_pax,
     write_pax_import,
 )
-from dipgraph.loader.problems import did_you_mean
 from dipgraph.loader.records import Records, read_records
-from dipgraph.loader.sources import read_source_text
+from dipgraph.loader.sources import text_of
 from dipgraph.loader.timespan import parse_time
 from dipgraph.loader.validate import check_records
 from dipgraph.settings import Settings
@@ -274,10 +273,7 @@ def write_reading_view(settings: Settings, source: str, *, texts: Path, out: Pat
 
 def _source_text(settings: Settings, source: str, texts: Path) -> tuple[Records, str]:
     records = read_records(settings.data)
-    if source not in records.sources:
-        hint = did_you_mean(source, records.sources)
-        raise SourceTextError(f"unknown source {source!r}{hint}")
-    return records, read_source_text(records.sources[source], texts)
+    return records, text_of(records, source, texts)
 
 
 @dataclass(frozen=True)

@@ -57,7 +57,13 @@ from dipgraph.loader.load import LoadSummary, load_graph, read_networkx
 from dipgraph.loader.problems import Report, did_you_mean
 from dipgraph.loader.records import Records, read_records
 from dipgraph.loader.sides import SIDES_FILE, ConflictSides, check_sides, read_sides
-from dipgraph.loader.sources import cited_passages, locate, read_source_text, verify_sources
+from dipgraph.loader.sources import (
+    cited_passages,
+    locate,
+    read_source_text,
+    text_of,
+    verify_sources,
+)
 from dipgraph.loader.validate import check_records
 from dipgraph.settings import Settings, redact_uri
 
@@ -334,10 +340,7 @@ def paragraph_preview(records: Records, texts: Path, source: str, start: int, en
 
 def locate_phrase(settings: Settings, source: str, phrase: str, *, texts: Path) -> list[Located]:
     """Every occurrence of ``phrase`` in the text of ``source``, ready to cite."""
-    records = read_records(settings.data)
-    if source not in records.sources:
-        raise SourceTextError(f"unknown source {source!r}{did_you_mean(source, records.sources)}")
-    text = read_source_text(records.sources[source], texts)
+    text = text_of(read_records(settings.data), source, texts)
     matches = locate(text, phrase)
     if not matches:
         raise SourceTextError(f"{phrase!r} does not occur in {source}")
