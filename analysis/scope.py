@@ -55,24 +55,28 @@ def conflict_graph(
 ) -> nx.MultiDiGraph:
     """The part of ``graph`` that concerns ``conflict``, whose ``sides`` map each side to
     its member ids (see the module's rules)."""
-    members = _affiliated(graph, {m for members in sides.values() for m in members})
-    kept = _scoped_items(graph, conflict, members)
-    nodes = [
-        node
-        for node, label in graph.nodes(data="label")
-        if (node in kept if label in SCOPED_LABELS else label != "Conflict" or node == conflict)
-    ]
-    return graph.subgraph(nodes).copy()  # a copy: the figures worker needs to pickle it
+    # A copy, not a view: the figures' worker process needs to pickle it.
+    return graph.subgraph(_conflict_nodes(graph, conflict, sides)).copy()
 
 
 def conflicts_of(graph: nx.MultiDiGraph, sides_by_conflict: dict) -> dict[str, list[str]]:
     """Node id -> the conflicts (of ``sides_by_conflict``: id -> side -> members) whose
-    part of ``graph`` holds it; every node outside SCOPED_LABELS is in all of them."""
+    part of ``graph`` holds it: every actor is in all of them, a Conflict node in its own."""
     found: dict[str, list[str]] = {node: [] for node in graph}
     for conflict, sides in sorted(sides_by_conflict.items()):
-        for node in conflict_graph(graph, conflict, sides):
+        for node in _conflict_nodes(graph, conflict, sides):
             found[node].append(conflict)
     return found
+
+
+def _conflict_nodes(graph: nx.MultiDiGraph, conflict: str, sides: dict[str, list[str]]) -> list:
+    members = _affiliated(graph, {m for members in sides.values() for m in members})
+    kept = _scoped_items(graph, conflict, members)
+    return [
+        node
+        for node, label in graph.nodes(data="label")
+        if (node in kept if label in SCOPED_LABELS else label != "Conflict" or node == conflict)
+    ]
 
 
 def _affiliated(graph: nx.MultiDiGraph, members: set[str]) -> set[str]:
