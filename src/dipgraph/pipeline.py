@@ -426,11 +426,12 @@ def analyze_data(
     from_db: bool = False,
     inputs: AnalysisInputs | None = None,
 ) -> AnalysisResult:
-    """Analyse as ``options`` say (``inputs``: already read) and write the tables into
+    """Analyse as ``options`` say (``inputs``: already read; else the corpus's first
+    conflict, see `analyze_conflicts` for each) and write the tables into
     ``out/analysis``."""
     options = options or AnalysisOptions()
     if inputs is None:
-        [inputs] = read_analysis_inputs(settings, from_db=from_db)[:1]
+        inputs = read_analysis_inputs(settings, from_db=from_db)[0]
     windows = choose_windows(inputs.graph, **dataclasses.asdict(options.slicing))
     tables = analyze_graph(
         inputs.graph,
@@ -502,10 +503,14 @@ def export_graph(
         graph = build_networkx(graph_rows(require_valid_data(settings).records))
     records = require_valid_data(settings).records
     passages = _passages(records, texts)
-    sides = {c: s.sides for c, s in records.sides.items()}
     return write_graph_exports(
-        graph, out / "export", formats=formats, passages=passages, sides=sides
+        graph, out / "export", formats=formats, passages=passages, sides=_sides_by_conflict(records)
     )
+
+
+def _sides_by_conflict(records: Records) -> dict[str, dict[str, list[str]]]:
+    """Conflict -> side -> members, as the explorer's conflict filter takes them."""
+    return {conflict: found.sides for conflict, found in records.sides.items()}
 
 
 def _passages(records: Records, texts: Path | None) -> dict[str, str] | None:
@@ -565,7 +570,7 @@ def build(
 
         def export() -> None:  # while the worker draws
             stage("export")
-            sides = {c: s.sides for c, s in loaded.checked.records.sides.items()}
+            sides = _sides_by_conflict(loaded.checked.records)
             sections["export"] = write_graph_exports(
                 graph, out / "export", formats=EXPORT_FORMATS, passages=passages, sides=sides
             )
