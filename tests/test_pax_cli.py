@@ -112,3 +112,26 @@ def test_crosscheck_lists_what_the_corpus_lacks(pax_csv, scratch):
     assert "Likely the same document, not matched by the rules (7; check by hand):" in lines
     assert "Corpus agreements of those years that PA-X lacks (45):" in lines
     assert "  unsc-resolution-822 UN Security Council Resolution 822" in lines
+
+
+def test_a_row_with_a_bad_date_is_imported_without_it_and_said(tmp_path, monkeypatch):
+    import csv
+
+    from test_pax import COLUMNS
+
+    monkeypatch.chdir(tmp_path)
+    assert _run("init", "corpus").exit_code == 0
+    path = tmp_path / "pax.csv"
+    with path.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.DictWriter(f, fieldnames=COLUMNS)
+        writer.writeheader()
+        row = {"Con": "X", "PP": "9", "PPName": "Kelmar process", "AgtId": "12", "Agt": "Accord"}
+        writer.writerow(row | {"Dat": "31/02/2001", "Stage": "Pre"})
+    result = _run("import", "pax", path, "--process", "Kelmar", "--data", "corpus/data")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[1] == (
+        "  in the file: AgtId 12: date '31/02/2001' is not a day (DD/MM/YYYY): left out"
+    )
+    entities = yaml.safe_load((tmp_path / "corpus" / "data" / "entities" / "pax.yaml").read_text())
+    [accord] = [e for e in entities if e["id"] == "pax-12"]
+    assert "time" not in accord

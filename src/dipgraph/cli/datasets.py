@@ -47,7 +47,7 @@ def import_pax(settings: Settings, csv_file: Path, process: str) -> None:
     processes = len({row.process_id for row in rows})
     click.echo(f"Read {len(rows)} PA-X agreements of {processes} process(es) from {csv_file}")
     for problem in rows.problems:
-        click.echo(f"  skipped: {problem}")
+        click.echo(f"  in the file: {problem}")  # each says what was left out
     for path in done.written:
         click.echo(f"Wrote {path}")
     click.echo(f"{len(result.entities)} entities, {len(result.claims)} claims")
