@@ -221,6 +221,14 @@ mark.active { outline: 2px solid #0072b2; }
 #panel-list li { margin-bottom: 0.6em; }
 #panel-list li.entity { list-style: circle; }
 .where { color: #666; font-size: 12px; }
+/* A phone: the text takes the width, the citations a panel along the bottom. */
+@media (max-width: 700px) {
+  .layout { display: block; }
+  main { padding: 0.5em 0.8em 45vh 2.6em; }
+  aside { position: fixed; left: 0; right: 0; bottom: 0; top: auto; width: auto;
+    max-height: 40vh; border-left: 0; border-top: 1px solid #ddd; background: #fcfcfa;
+    box-sizing: border-box; }
+}
 """
 
 # Everything from the records goes in as text (textContent), never as HTML.

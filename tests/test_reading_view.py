@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 
 import pytest
 from support import DEMO_TEXT
-from test_explorer import _load, driver  # noqa: F401 (a fixture, used by name)
+from test_explorer import SIZES, _load, driver  # noqa: F401 (a fixture, used by name)
 
 from dipgraph.analysis.reading import render_reading_view
 from dipgraph.loader import check_records
@@ -284,15 +284,17 @@ def test_the_inline_script_is_valid_javascript(page, tmp_path):
     subprocess.run(["node", "--check", str(path)], check=True, capture_output=True)
 
 
-def test_clicking_a_highlight_lists_the_records_citing_it_in_chromium(demo, driver, tmp_path):  # noqa: F811 (the imported fixture)
-    """In the browser the page is for: a click on the mediation passage lists the claim
-    and the two entities that cite it, with their files and lines."""
+@pytest.mark.parametrize("size", list(SIZES.values()), ids=list(SIZES))
+def test_clicking_a_highlight_lists_the_records_citing_it_in_chromium(demo, driver, tmp_path, size):  # noqa: F811 (the imported fixture)
+    """In the browser the page is for, on a desktop screen and a phone's: a click on
+    the mediation passage lists the two claims and two entities that cite it, with
+    their files and lines, in a panel on screen; on a phone the text keeps the width."""
     from selenium.webdriver.common.by import By
 
     records, _ = check_records(demo)
     page = tmp_path / "reading.html"
     page.write_text(render_reading_view(records, "demo", DEMO_TEXT), encoding="utf-8")
-    _load(driver, page.as_uri(), (1400, 900))
+    _load(driver, page.as_uri(), size)
     start = DEMO_TEXT.index("Carol Poe of the Peace Office")  # the demo's cited span
     [mark] = [
         m
@@ -311,6 +313,12 @@ def test_clicking_a_highlight_lists_the_records_citing_it_in_chromium(demo, driv
             f"data/entities/demo.yaml:6, span {start}-{end}",
         ],
     ]
+    # The panel is on screen, and the text column takes most of the width.
+    width, height = driver.execute_script("return [innerWidth, innerHeight]")
+    panel = driver.find_element(By.ID, "panel").rect
+    text = driver.find_element(By.CSS_SELECTOR, "main").rect
+    assert panel["y"] < height and panel["y"] + panel["height"] > 0
+    assert text["width"] >= 0.6 * width if width < 700 else text["width"] >= 500
 
 
 def test_a_paragraph_explained_in_coverage_is_marked_with_why_not_as_uncited(demo):
